@@ -1,0 +1,156 @@
+// Actor resolution: sector nouns against the conflict, "warring sides", "anti-X groups",
+// coordinated lists ("Russia, Iran and Turkey"), "the three states", and the conflict itself.
+import type { ActorRef, Context } from './context.js';
+
+/** Tokens that may sit between the members of a coordinated list of actors. */
+const LIST_GLUE = new Set([
+  ',', 'and', '&', 'as', 'well', 'plus', 'or', 'also', 'the', 'a', 'an', 'its', 'their', 'both', '-', 'member', 'strong',
+  'delegations', 'delegation', 'representatives', 'representative', 'team', 'teams', 'officials', 'negotiators', 'envoys',
+  'from', 'of', '’', "'", 's', 'along', 'together', 'including', 'led', 'by', 'senior', 'high', 'level', 'high-level',
+  'top', 'other', 'several', 'some', 'two', 'three', 'four', 'five', 'delegates', 'government', 'governments', 'leaders',
+  'sides', 'side', 'groups', 'group', 'parties', 'party', 'factions', 'faction', 'members', 'figures', 'diplomats',
+]);
+const BACK_GLUE = new Set([',', 'and', '&', 'as', 'well', 'both', 'are', 'is', 'were', 'was', 'have', 'has', 'had', 'also', 'the', 'all', 'remain', 'remains', 'being', 'been', 'be', 'would', 'will', 'still']);
+
+const SECTOR_OF_WORD: Readonly<Record<string, string>> = { REB: 'REB', OPP: 'OPP', GOV: 'GOV', MIL: 'GOV', CIV: 'CIV', PPL: 'PPL' };
+
+/** The state (ISO3) a collective noun leans on: "Syria’s warring sides", "anti-Damascus armed groups". */
+function possessorState(ctx: Context, ref: ActorRef): { iso: string; anti: boolean } | undefined {
+  const { tokens } = ctx;
+  let k = ref.tokenStart;
+  while (k > 0 && /^(’|'|s|the|several|some|many|other|various|two|both)$/.test(tokens[k - 1]?.lower ?? '')) k--;
+  const before = ctx.actorsIn(ref.sentence).filter((a) => a.tokenEnd === k && (a.kind === 'state' || a.kind === 'adj' || a.kind === 'capital'));
+  const a = before[0];
+  if (!a) return undefined;
+  const anti = tokens[a.tokenStart - 1]?.text === '-' && /^(anti|pro)$/.test(tokens[a.tokenStart - 2]?.lower ?? '');
+  const iso = a.id.split('.')[0] ?? a.id;
+  return { iso, anti: anti && tokens[a.tokenStart - 2]?.lower === 'anti' };
+}
+
+/**
+ * The actor ids a reference stands for. Sector nouns resolve to the state they lean on or the
+ * article's conflict; "the warring sides" to its government and opposition.
+ */
+export function resolveActor(ctx: Context, ref: ActorRef): string[] {
+  if (ref.kind === 'collective' || ref.kind === 'sides') {
+    const pos = possessorState(ctx, ref);
+    const iso = pos?.iso ?? ctx.conflict;
+    if (!iso) return [];
+    if (ref.kind === 'sides') return [`${iso}.GOV`, `${iso}.OPP`];
+    let sector = SECTOR_OF_WORD[ref.sector ?? ''] ?? 'GOV';
+    if (pos?.anti && (sector === 'GOV' || sector === 'OPP')) sector = 'REB';
+    return [`${iso}.${sector}`];
+  }
+  if (ref.kind === 'capital') {
+    // "anti-Damascus" alone names the government's opponents
+    const t = ctx.tokens;
+    if (t[ref.tokenStart - 1]?.text === '-' && t[ref.tokenStart - 2]?.lower === 'anti') return [];
+  }
+  return [ref.id];
+}
+
+/** The state part of an actor id. */
+export function stateOf(id: string): string | undefined {
+  if (id.startsWith('@') || id.startsWith('GRP:')) return undefined;
+  const head = id.split('.')[0] ?? id;
+  return /^[A-Z]{3}$/.test(head) ? head : undefined;
+}
+
+/**
+ * The actors of a coordinated list starting at token `from` (forward) or ending before it
+ * (backward), in the same sentence: "Delegations from Russia, Iran and Turkey, Syrian
+ * government representatives as well as a 20-member opposition team".
+ */
+export function listAt(ctx: Context, sentence: number, from: number, direction: 'forward' | 'backward', limit?: number): ActorRef[] {
+  const s = ctx.sentences[sentence];
+  if (!s) return [];
+  const refs = ctx.actorsIn(sentence);
+  const out: ActorRef[] = [];
+  if (direction === 'forward') {
+    const end = Math.min(limit ?? s.tokenEnd, s.tokenEnd);
+    let k = from;
+    while (k < end) {
+      const r = refs.find((a) => a.tokenStart === k);
+      if (r) {
+        out.push(r);
+        k = r.tokenEnd;
+        continue;
+      }
+      const t = ctx.tokens[k];
+      if (!t) break;
+      if (!(LIST_GLUE.has(t.lower) || t.shape === 'number')) break;
+      if (t.lower === 'and' || t.text === ',') {
+        // a list goes on past "and" only when another actor follows soon
+        const next = refs.find((a) => a.tokenStart > k && a.tokenStart <= k + 6);
+        if (!next) break;
+      }
+      k++;
+    }
+    return out;
+  }
+  let k = from - 1;
+  const lo = Math.max(limit ?? s.tokenStart, s.tokenStart);
+  while (k >= lo) {
+    const r = refs.find((a) => a.tokenEnd === k + 1);
+    if (r) {
+      out.unshift(r);
+      k = r.tokenStart - 1;
+      continue;
+    }
+    const t = ctx.tokens[k];
+    if (!t || !BACK_GLUE.has(t.lower)) break;
+    if (out.length > 0 && t.lower !== ',' && t.lower !== 'and' && t.lower !== '&' && t.lower !== 'as' && t.lower !== 'well' && t.lower !== 'both') break;
+    k--;
+  }
+  return out;
+}
+
+/** "the three states", "the two countries": the latest earlier list of that many states. */
+export function numberedGroup(ctx: Context, sentence: number, at: number, lists: readonly (readonly string[])[]): { ids: string[]; end: number } | undefined {
+  const t = ctx.tokens;
+  if (t[at]?.lower !== 'the') return undefined;
+  const n = ctx.lexicon.numbers.get(t[at + 1]?.lower ?? '');
+  const noun = t[at + 2]?.lower ?? '';
+  if (!n || !/^(states|countries|nations|guarantors|sponsors|powers|governments|guarantor)$/.test(noun)) return undefined;
+  for (let i = lists.length - 1; i >= 0; i--) {
+    const l = lists[i];
+    if (l && l.length === n) return { ids: [...l], end: at + 3 };
+  }
+  void sentence;
+  return undefined;
+}
+
+/**
+ * The state the article's conflict is about: explicit cues ("talks on Syria", "the war in
+ * Ukraine", "Syria peace") first, else the most mentioned state that does not broker.
+ */
+export function decideConflict(ctx: Context, sponsors: ReadonlySet<string>): string | undefined {
+  const score = new Map<string, number>();
+  const add = (iso: string | undefined, w: number): void => {
+    if (iso) score.set(iso, (score.get(iso) ?? 0) + w);
+  };
+  const t = ctx.tokens;
+  for (const a of ctx.actors) {
+    const iso = a.kind === 'person' ? stateOf(a.affiliation ?? '') : stateOf(a.id);
+    if (!iso) continue;
+    let w = a.kind === 'sector' ? 2 : a.kind === 'person' ? 0.5 : 1;
+    const prev = t[a.tokenStart - 1]?.lower ?? '';
+    const next = t[a.tokenEnd]?.lower ?? '';
+    const next2 = t[a.tokenEnd + 1]?.lower ?? '';
+    if (/^(on|in|over|for|about)$/.test(prev) && /^(peace|talks|war|conflict|crisis|settlement|,|\.)$/.test(next)) w += 3;
+    if (/^(peace|war|conflict|crisis|settlement)$/.test(next) || (next === '’' || next === "'") && /^(war|conflict|crisis|civil|warring|conflicting)$/.test(t[a.tokenEnd + 2]?.lower ?? '')) w += 3;
+    if (/^(warring|conflicting)$/.test(next2)) w += 3;
+    add(iso, w);
+  }
+  for (const p of ctx.places) if (!p.capital) add(p.country, 0.5);
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const [iso, sc] of score) {
+    const s = sponsors.has(iso) ? sc * 0.3 : sc;
+    if (s > bestScore) {
+      best = iso;
+      bestScore = s;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,77 @@
+// Agreements the text says were reached, signed or in force: kind from the topic named with the
+// deal, date from the sentence, scope from the conflict or the agreed venue, parties from the
+// subjects of the agreeing verb or "between X and Y".
+import type { Topic } from '../record.js';
+import { listAt, numberedGroup, resolveActor } from './actors.js';
+import type { Context } from './context.js';
+import { addEvidence, type Drafts } from './draft.js';
+import type { TalksMemory } from './talks.js';
+import { topicsAfter } from './topics.js';
+
+const CEASEFIRE_NOUNS = /^(ceasefire|ceasefires|cease-fire|truce|armistice)$/;
+const AGREE_VERBS = /^(agreed|agreeing|signed|reached|struck|sealed|clinched|concluded|brokered|endorsed|approved|accepted)$/;
+const HYPOTHETICAL = /^(if|would|could|might|may|possible|potential|proposed|proposal|hopes|hope|want|wants|wanting|seek|seeking|aim|aims|push|pushes|pushing|rather|whether|any|future|new|draft|offer|offered|urge|urged|urging|called|calls|demand|demanded|demanding|reject|rejected|rejects|refused|refuses|not|no|never|without)$/;
+
+export function readAgreements(ctx: Context, d: Drafts, memory: TalksMemory): void {
+  const t = ctx.tokens;
+  for (const s of ctx.sentences) {
+    const si = s.index;
+    const nouns = ctx.cues(si, 'agreement_noun');
+    const verbs = ctx.cues(si, 'agreement_verb');
+    const outcomes = ctx.cues(si, 'outcome').filter((c) => AGREE_VERBS.test(t[c.start]?.lower ?? ''));
+    if (verbs.length === 0 && outcomes.length === 0) continue;
+    const triggers = [...nouns.map((c) => ({ c, noun: true })), ...outcomes.map((c) => ({ c, noun: false }))].sort((a, b) => a.c.start - b.c.start);
+    const done = new Set<number>();
+    for (const { c, noun } of triggers) {
+      if (done.has(c.start)) continue;
+      // hypothetical or refused deals are not agreements
+      let hypothetical = false;
+      for (let k = Math.max(s.tokenStart, c.start - 4); k < c.start; k++) if (HYPOTHETICAL.test(t[k]?.lower ?? '')) hypothetical = true;
+      if (hypothetical) continue;
+      const word = t[c.start]?.lower ?? '';
+      let kind: Topic | undefined;
+      let scopePlace: string | undefined;
+      const after = topicsAfter(ctx, si, c.end, Math.min(s.tokenEnd, c.end + 10)).filter((x) => x.topic !== 'no_progress' && x.topic !== 'agreement');
+      if (noun && CEASEFIRE_NOUNS.test(word)) kind = 'ceasefire';
+      else if (after[0] && (!noun || /^(on|to|for|over)$/.test(t[c.end]?.lower ?? ''))) kind = after[0].topic;
+      else if (noun) kind = 'agreement';
+      if (!kind) continue;
+      // a verb of agreement must hold the noun: "a ceasefire, which took in December 2016"
+      const verb = noun ? verbs.find((v) => Math.abs(v.start - c.end) <= 8 || Math.abs(c.start - v.end) <= 6) : c;
+      if (!verb) continue;
+      done.add(c.start);
+      if (kind === 'conference') {
+        const p = ctx.placesIn(si).find((x) => x.tokenStart > c.end && !x.id.endsWith('@XZ'));
+        if (p) scopePlace = p.id;
+      }
+      const scope = scopePlace ?? ctx.conflict;
+      // parties: "the three states agreeing", "X and Y signed", "between X and Y"
+      const parties: string[] = [];
+      const vStart = Math.min(c.start, verb.start);
+      for (let k = Math.max(s.tokenStart, vStart - 6); k < vStart; k++) {
+        const g = numberedGroup(ctx, si, k, memory.lists);
+        if (g) for (const id of g.ids) if (!parties.includes(id)) parties.push(id);
+      }
+      if (parties.length === 0) {
+        for (const r of listAt(ctx, si, vStart, 'backward')) for (const id of resolveActor(ctx, r)) if (!parties.includes(id) && !id.startsWith('@')) parties.push(id);
+      }
+      const between = t.findIndex((x, k) => k > c.end && k < Math.min(s.tokenEnd, c.end + 4) && x.lower === 'between');
+      if (between > 0) for (const r of listAt(ctx, si, between + 1, 'forward')) for (const id of resolveActor(ctx, r)) if (!parties.includes(id) && !id.startsWith('@')) parties.push(id);
+      const time = ctx.timesIn(si).filter((x) => !x.rule.startsWith('past-n')).sort((a, b) => Math.abs(ctx.tokenAt(a.start) - c.start) - Math.abs(ctx.tokenAt(b.start) - c.start))[0];
+      const date = time?.value;
+      const ev = ctx.evidence(si, Math.min(c.start, verb.start), Math.max(c.end, verb.end), `agreement:${c.entry.id}:${verb.entry.id}`);
+      const same = d.agreements.find((a) => a.kind === kind && (a.date === undefined || date === undefined || a.date.slice(0, 7) === date.slice(0, 7)));
+      if (same) {
+        addEvidence(same.evidence, ev);
+        continue;
+      }
+      d.agreements.push({
+        kind,
+        ...(scope ? { scope } : {}),
+        ...(date ? { date } : {}),
+        ...(parties.length ? { parties } : {}),
+        evidence: [ev],
+      });
+    }
+  }
+}

@@ -1,0 +1,191 @@
+// Everything the rules read about one article, computed once: sentences, tokens, mentions
+// (gazetteer, people, collective nouns), times, ordinals and cue matches per sentence.
+import type { Article } from '../ingest/index.js';
+import {
+  findDurations, scanMentions, findOrdinals, findPeople, findTimes, loadGazetteer, loadLexicon, splitSentences,
+  tokenize, withTokenRanges,
+  type CueClass, type CuePayload, type Duration, type Gazetteer, type Lexicon, type Mention, type PersonMention,
+  type PhraseMatch, type RoundOrdinal, type Sentence, type TimeExpr, type Token,
+} from '../nlp/index.js';
+import type { Evidence } from '../record.js';
+
+/** An actor as a rule sees it: an id per RECORD.md and where it was written. */
+export interface ActorRef {
+  readonly id: string;
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+  readonly sentence: number;
+  readonly kind: 'state' | 'adj' | 'capital' | 'sector' | 'org' | 'group' | 'person' | 'collective' | 'sides';
+  readonly rule: string;
+  /** For persons: their affiliation, so a person can stand for the actor they speak for. */
+  readonly affiliation?: string;
+  /** For a sector noun with no state ("the opposition"): resolved against the conflict. */
+  readonly sector?: string;
+  readonly size?: number;
+}
+
+export interface PlaceRef {
+  readonly id: string;
+  readonly country?: string;
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+  readonly sentence: number;
+  readonly rule: string;
+  readonly capital: boolean;
+}
+
+export type Cue = PhraseMatch<CuePayload>;
+
+export interface Context {
+  readonly docId: string;
+  readonly text: string;
+  readonly published?: string;
+  readonly sentences: readonly Sentence[];
+  readonly tokens: readonly Token[];
+  readonly mentions: readonly Mention[];
+  readonly people: readonly PersonMention[];
+  readonly actors: readonly ActorRef[];
+  readonly places: readonly PlaceRef[];
+  readonly times: readonly TimeExpr[];
+  readonly durations: readonly Duration[];
+  readonly ordinals: readonly RoundOrdinal[];
+  readonly lexicon: Lexicon;
+  readonly gazetteer: Gazetteer;
+  /** Cue matches per sentence and class, computed lazily: most sentences need few classes. */
+  cues(sentence: number, cls: CueClass): readonly Cue[];
+  /** Actors per sentence, in text order. */
+  actorsIn(sentence: number): readonly ActorRef[];
+  placesIn(sentence: number): readonly PlaceRef[];
+  timesIn(sentence: number): readonly TimeExpr[];
+  /** Token index of the token starting at or after a character offset. */
+  tokenAt(offset: number): number;
+  evidence(sentence: number, tokenStart: number, tokenEnd: number, rule: string, slot?: string): Evidence;
+  /** ISO3 of the state a place lies in. */
+  placeCountry(id: string): string | undefined;
+  /** The document's conflict state (ISO3), once decided. */
+  conflict?: string;
+}
+
+function groupBy<T extends { readonly sentence: number }>(items: readonly T[], n: number): T[][] {
+  const out: T[][] = Array.from({ length: n }, () => []);
+  for (const it of items) out[it.sentence]?.push(it);
+  return out;
+}
+
+export function buildContext(article: Article): Context {
+  const text = article.text;
+  const lexicon = loadLexicon();
+  const gazetteer = loadGazetteer();
+  const rawSentences = splitSentences(text);
+  const tokens = tokenize(text, rawSentences);
+  const sentences = withTokenRanges(rawSentences, tokens);
+  const scan = scanMentions(text, tokens, gazetteer);
+  const mentions = scan.mentions;
+  const institutions = new Map<number, string>();
+  for (const m of mentions) if (m.kind === 'sector' && !m.id.startsWith('?')) institutions.set(m.tokenStart, m.id);
+  const people = findPeople({ text, tokens, sentences, mentions, lexicon, institutions });
+  const published = article.published;
+  const times = findTimes(text, sentences, published);
+  const durations = findDurations(text, sentences);
+  const ordinals = findOrdinals(text, sentences);
+
+  const covered = new Set<number>();
+  const actors: ActorRef[] = [];
+  const places: PlaceRef[] = [];
+  for (const m of mentions) {
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) covered.add(k);
+    const base = { tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, rule: m.rule };
+    switch (m.kind) {
+      case 'state': actors.push({ ...base, id: m.id, kind: 'state' }); break;
+      case 'state_adj': if (m.country) actors.push({ ...base, id: m.country, kind: 'adj' }); break;
+      case 'capital':
+        if (m.country) actors.push({ ...base, id: m.country, kind: 'capital' });
+        places.push({ ...base, id: m.id, ...(m.country ? { country: m.country } : {}), capital: true });
+        break;
+      case 'sector':
+        if (m.id.startsWith('?.')) actors.push({ ...base, id: m.id, kind: 'collective', sector: m.id.slice(2) });
+        else actors.push({ ...base, id: m.id, kind: 'sector' });
+        break;
+      case 'org': actors.push({ ...base, id: m.id, kind: 'org' }); break;
+      case 'group': actors.push({ ...base, id: m.id, kind: 'group' }); break;
+      case 'place': places.push({ ...base, id: m.id, ...(m.country ? { country: m.country } : {}), capital: false }); break;
+      case 'person': break;
+    }
+  }
+  for (const p of people) {
+    for (let k = p.tokenStart; k < p.tokenEnd; k++) covered.add(k);
+    actors.push({
+      id: p.id, tokenStart: p.tokenStart, tokenEnd: p.tokenEnd, sentence: p.sentence, kind: 'person', rule: p.rule,
+      ...(p.affiliation ? { affiliation: p.affiliation } : {}),
+    });
+  }
+  for (const c of scan.cues) {
+    actors.push({ id: `?.${c.sector}`, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, sentence: c.sentence, kind: 'collective', sector: c.sector, rule: c.rule });
+    for (let k = c.tokenStart; k < c.tokenEnd; k++) covered.add(k);
+  }
+  // Collective nouns the gazetteer did not claim: "the opposition", "government forces", "warring sides".
+  for (const s of sentences) {
+    for (const c of lexicon.cues.collective.scan(tokens, s.tokenStart, s.tokenEnd)) {
+      let clash = false;
+      for (let k = c.start; k < c.end; k++) if (covered.has(k)) clash = true;
+      if (clash) continue;
+      const sector = c.entry.payload.sector;
+      if (!sector) continue;
+      // "a 20-member opposition team": the delegation's size
+      let size: number | undefined;
+      const t1 = tokens[c.start - 1];
+      const t2 = tokens[c.start - 2];
+      const t3 = tokens[c.start - 3];
+      if (t1?.lower === 'member' && t2?.text === '-' && t3?.shape === 'number') size = Number(t3.text);
+      actors.push({
+        id: `?.${sector}`, tokenStart: c.start, tokenEnd: c.end, sentence: s.index,
+        kind: sector === 'SIDES' ? 'sides' : 'collective', sector, rule: c.entry.id, ...(size ? { size } : {}),
+      });
+      for (let k = c.start; k < c.end; k++) covered.add(k);
+    }
+  }
+  actors.sort((a, b) => a.tokenStart - b.tokenStart);
+  places.sort((a, b) => a.tokenStart - b.tokenStart);
+
+  const n = sentences.length;
+  const actorsBy = groupBy(actors, n);
+  const placesBy = groupBy(places, n);
+  const timesBy = groupBy(times, n);
+  const cueCache = new Map<string, readonly Cue[]>();
+  const docId = article.id;
+
+  return {
+    docId, text, ...(published ? { published } : {}), sentences, tokens, mentions, people, actors, places, times,
+    durations, ordinals, lexicon, gazetteer,
+    cues(sentence, cls) {
+      const key = `${sentence}:${cls}`;
+      let hit = cueCache.get(key);
+      if (!hit) {
+        const s = sentences[sentence];
+        hit = s ? lexicon.cues[cls].scan(tokens, s.tokenStart, s.tokenEnd) : [];
+        cueCache.set(key, hit);
+      }
+      return hit;
+    },
+    placeCountry: (id) => gazetteer.place(id)?.iso3,
+    actorsIn: (i) => actorsBy[i] ?? [],
+    placesIn: (i) => placesBy[i] ?? [],
+    timesIn: (i) => timesBy[i] ?? [],
+    tokenAt(offset) {
+      let lo = 0;
+      let hi = tokens.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((tokens[mid]?.start ?? 0) < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    },
+    evidence(sentence, tokenStart, tokenEnd, rule, slot) {
+      const s = sentences[sentence];
+      const a = tokens[tokenStart]?.start ?? s?.start ?? 0;
+      const b = tokens[Math.max(tokenStart, tokenEnd - 1)]?.end ?? s?.end ?? a;
+      return { doc: docId, sentence, start: a, end: Math.max(a, b), rule, ...(slot ? { slot } : {}) };
+    },
+  };
+}

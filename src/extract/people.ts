@@ -1,0 +1,24 @@
+// The people list: named persons the text gives a post, with the post's title and affiliation.
+import type { Context } from './context.js';
+import { addEvidence, type Drafts } from './draft.js';
+
+export function readPeople(ctx: Context, d: Drafts): void {
+  for (const p of ctx.people) {
+    const ev = ctx.evidence(p.sentence, p.titleSpan ? Math.min(p.titleSpan[0], p.tokenStart) : p.tokenStart, p.titleSpan ? Math.max(p.titleSpan[1], p.tokenEnd) : p.tokenEnd, p.rule);
+    const cur = d.people.get(p.id);
+    if (cur) {
+      if (!cur.title && p.title) d.people.set(p.id, { ...cur, title: p.title, ...(p.affiliation && !cur.affiliation ? { affiliation: p.affiliation } : {}) });
+      else if (!cur.affiliation && p.affiliation) d.people.set(p.id, { ...cur, affiliation: p.affiliation });
+      addEvidence(d.people.get(p.id)?.evidence ?? [], ev);
+      continue;
+    }
+    if (!p.title) continue;
+    d.people.set(p.id, {
+      id: p.id,
+      name: p.name,
+      title: p.title,
+      ...(p.affiliation ? { affiliation: p.affiliation } : {}),
+      evidence: [ev],
+    });
+  }
+}

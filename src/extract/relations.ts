@@ -1,0 +1,175 @@
+// Alignments ("Iran and Russia are allies of the Syrian government"), demands ("the
+// opposition's insistence that Assad should cede power"), meetings and conflict events.
+import type { DemandKind, Evidence } from '../record.js';
+import { listAt, resolveActor, stateOf } from './actors.js';
+import type { ActorRef, Context } from './context.js';
+import { addEvidence, type Drafts } from './draft.js';
+import { topicsAfter } from './topics.js';
+
+function idsOf(ctx: Context, refs: readonly ActorRef[], persons: 'keep' | 'affiliation'): string[] {
+  const out: string[] = [];
+  for (const r of refs) {
+    const ids = r.kind === 'person' ? (persons === 'keep' ? [r.id] : r.affiliation ? [r.affiliation] : []) : resolveActor(ctx, r);
+    for (const id of ids) if (id && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+/** The nearest actor(s) before a cue in the same sentence: the subject, possibly a list. */
+function subjectBefore(ctx: Context, sentence: number, at: number): ActorRef[] {
+  const list = listAt(ctx, sentence, at, 'backward');
+  if (list.length > 0) return list;
+  // "the opposition’s insistence": a possessor right before the cue
+  const t = ctx.tokens;
+  let k = at;
+  while (k > 0 && /^(’|'|s|the|its|their|his|her|repeated|renewed|main|key|firm|strong)$/.test(t[k - 1]?.lower ?? '')) k--;
+  const poss = ctx.actorsIn(sentence).filter((a) => a.tokenEnd === k);
+  if (poss.length > 0) return poss;
+  // otherwise the last actor before the cue within a few tokens, not across a clause
+  const before = ctx.actorsIn(sentence).filter((a) => a.tokenEnd <= at && a.tokenEnd >= at - 6);
+  for (let q = before.length - 1; q >= 0; q--) {
+    const a = before[q];
+    if (!a) continue;
+    let clause = false;
+    for (let j = a.tokenEnd; j < at; j++) if (/^(,|;|that|which|who|while|but)$/.test(t[j]?.lower ?? '')) clause = true;
+    if (!clause) return [a];
+  }
+  return [];
+}
+
+function firstActorAfter(ctx: Context, sentence: number, from: number, to?: number): ActorRef | undefined {
+  const s = ctx.sentences[sentence];
+  const limit = Math.min(to ?? s?.tokenEnd ?? from, s?.tokenEnd ?? from);
+  // an actor that resolves to nothing ("anti-Damascus" before "armed groups") is passed over
+  return ctx.actorsIn(sentence).find((a) => a.tokenStart >= from && a.tokenStart < limit && a.kind !== 'adj' && resolveActor(ctx, a).length > 0);
+}
+
+export function readRelations(ctx: Context, d: Drafts): void {
+  const t = ctx.tokens;
+  for (const s of ctx.sentences) {
+    const si = s.index;
+    if (ctx.actorsIn(si).length === 0) continue;
+
+    // alignments
+    for (const c of ctx.cues(si, 'alignment')) {
+      const relation = c.entry.payload.relation;
+      if (!relation) continue;
+      let actors: ActorRef[];
+      let target: ActorRef | undefined;
+      if (t[c.start]?.text === '-') {
+        // "Russia-backed forces", "Iran-backed Houthis"
+        actors = ctx.actorsIn(si).filter((a) => a.tokenEnd === c.start);
+        target = firstActorAfter(ctx, si, c.end, c.end + 3);
+      } else {
+        actors = subjectBefore(ctx, si, c.start);
+        target = firstActorAfter(ctx, si, c.end, c.end + 6);
+      }
+      if (!target || actors.length === 0) continue;
+      const targets = idsOf(ctx, [target], 'keep');
+      for (const a of idsOf(ctx, actors, 'keep')) {
+        for (const tg of targets) {
+          if (a === tg || a.replace(/\.GOV$/, '') === tg.replace(/\.GOV$/, '')) continue;
+          const key = `${a}|${relation}|${tg}`;
+          if (!d.alignments.has(key)) d.alignments.set(key, { actor: a, relation, target: tg, evidence: [ctx.evidence(si, actors[0]?.tokenStart ?? c.start, target.tokenEnd, c.entry.id)] });
+        }
+      }
+    }
+
+    // demands
+    for (const c of ctx.cues(si, 'demand')) {
+      const actors = subjectBefore(ctx, si, c.start);
+      if (actors.length === 0) continue;
+      const lc = ctx.cues(si, 'leadership_change').find((x) => x.start > c.end && x.start < c.end + 16);
+      let kind: DemandKind | undefined;
+      let target: ActorRef | undefined;
+      let evEnd = c.end;
+      if (lc) {
+        kind = 'leadership_change';
+        target = ctx.actorsIn(si).filter((a) => a.tokenStart >= c.end && a.tokenEnd <= lc.start).pop();
+        evEnd = lc.end;
+      } else {
+        const topic = topicsAfter(ctx, si, c.end, Math.min(s.tokenEnd, c.end + 14)).find((x) => x.topic !== 'no_progress' && x.topic !== 'agreement');
+        if (!topic) continue;
+        kind = topic.topic;
+        target = firstActorAfter(ctx, si, c.end, topic.start);
+        evEnd = topic.end;
+      }
+      if (!kind || !target) continue;
+      for (const a of idsOf(ctx, actors, 'keep')) {
+        for (const tg of idsOf(ctx, [target], 'keep')) {
+          if (a === tg) continue;
+          const key = `${a}|${kind}|${tg}`;
+          if (!d.demands.has(key)) d.demands.set(key, { actor: a, kind, target: tg, evidence: [ctx.evidence(si, actors[0]?.tokenStart ?? c.start, evEnd, c.entry.id)] });
+        }
+      }
+    }
+
+    // meetings between named people (or actors) outside a round
+    for (const c of ctx.cues(si, 'meeting')) {
+      const subj = subjectBefore(ctx, si, c.start).filter((a) => a.kind === 'person' || a.kind === 'state' || a.kind === 'org');
+      // the people met: every person after the verb up to the end of the clause
+      const objs: ActorRef[] = [];
+      for (const a of ctx.actorsIn(si)) {
+        if (a.tokenStart < c.end) continue;
+        let clause = false;
+        for (let j = c.end; j < a.tokenStart; j++) if (/^(;|that|which|who|while|but|said|says)$/.test(t[j]?.lower ?? '')) clause = true;
+        if (clause) break;
+        if (a.kind === 'person' || (a.kind === 'state' && objs.length === 0 && a.tokenStart === c.end)) objs.push(a);
+      }
+      const participants = idsOf(ctx, [...subj, ...objs], 'keep');
+      if (participants.length < 2 || !participants.some((p) => p.startsWith('@'))) continue;
+      const place = ctx.placesIn(si).find((p) => p.tokenStart > c.start && /^(in|at|of)$/.test(t[p.tokenStart - 1]?.lower ?? '') && !p.id.endsWith('@XZ'));
+      const time = ctx.timesIn(si).find((x) => !x.rule.startsWith('past-n'));
+      const ev: Evidence = ctx.evidence(si, subj[0]?.tokenStart ?? c.start, Math.max(c.end, objs[objs.length - 1]?.tokenEnd ?? c.end), c.entry.id);
+      const same = d.meetings.find((m) => participants.filter((p) => m.participants.includes(p)).length >= 2);
+      if (same) {
+        addEvidence(same.evidence, ev);
+        continue;
+      }
+      d.meetings.push({
+        participants,
+        ...(place ? { place: place.id } : {}),
+        ...(time ? { date: time.value } : {}),
+        evidence: [ev],
+      });
+    }
+
+    // events of the vocabulary's kinds
+    for (const c of ctx.cues(si, 'event')) {
+      const kind = c.entry.payload.kind;
+      if (!kind) continue;
+      const place = nearestPlace(si, c.start, c.end);
+      let actor: ActorRef | undefined;
+      // passive: "Aleppo was recaptured by government forces"
+      if (t[c.end]?.lower === 'by') actor = firstActorAfter(ctx, si, c.end + 1, c.end + 5);
+      actor ??= subjectBefore(ctx, si, c.start)[0];
+      if (!place && !actor) continue;
+      if (kind === 'attack' && !place) continue;
+      const actorId = actor ? idsOf(ctx, [actor], 'affiliation')[0] : undefined;
+      const time = ctx.timesIn(si).find((x) => !x.rule.startsWith('past-n'));
+      const placeId = place && !place.id.endsWith('@XZ') ? place.id : undefined;
+      if (!placeId && !actorId) continue;
+      if (d.events.some((e) => e.kind === kind && e.place === placeId && e.actor === actorId)) continue;
+      d.events.push({
+        kind,
+        ...(actorId ? { actor: actorId } : {}),
+        ...(placeId ? { place: placeId } : {}),
+        ...(time ? { date: time.value } : {}),
+        evidence: [ctx.evidence(si, Math.min(c.start, place?.tokenStart ?? c.start), Math.max(c.end, place?.tokenEnd ?? c.end), c.entry.id)],
+      });
+    }
+  }
+
+  function nearestPlace(si: number, a: number, b: number) {
+    let best;
+    let dist = 1e9;
+    for (const p of ctx.placesIn(si)) {
+      if (p.capital && !/^(in|of|at|near|on|to)$/.test(t[p.tokenStart - 1]?.lower ?? '')) continue;
+      const dd = p.tokenStart >= b ? p.tokenStart - b : a - p.tokenEnd;
+      if (dd < dist && dd <= 8) { dist = dd; best = p; }
+    }
+    return best;
+  }
+}
+
+export { stateOf };

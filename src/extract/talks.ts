@@ -1,0 +1,465 @@
+// Processes and their rounds, read sentence by sentence with a small discourse memory: the
+// process in focus, the round last referred to, and the "current" round of each process.
+import type { Evidence, Role, Topic } from '../record.js';
+import type { RoundOrdinal, TimeExpr } from '../nlp/index.js';
+import { slug } from '../nlp/index.js';
+import { listAt, numberedGroup, resolveActor, stateOf } from './actors.js';
+import type { ActorRef, Context, Cue, PlaceRef } from './context.js';
+import { addEvidence, addParticipant, processDraft, type Drafts, type ProcessDraft, type RoundDraft } from './draft.js';
+import { topicsAfter } from './topics.js';
+
+interface ProcessMention {
+  readonly id: string;
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+  readonly rule: string;
+  readonly ordinal?: number;
+  /** The process was named after a place ("Astana talks", "talks in Jeddah"). */
+  readonly place?: PlaceRef;
+  /** Named by a single sitting ("the Hanoi Summit"): the place is also the venue. */
+  readonly sitting?: boolean;
+  readonly name: string;
+}
+
+interface RoundNp {
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+  readonly kind: 'sitting' | 'track';
+  readonly value?: number;
+  readonly relative?: RoundOrdinal['relative'];
+  readonly plural: boolean;
+  readonly definite: boolean;
+  readonly another: boolean;
+  readonly rule: string;
+  process?: ProcessMention;
+}
+
+const IN_AT = /^(in|at|to)$/;
+const VENUE_SKIP = /^(the|capital|city|resort|town|port|of|’|'|s|kazakh|black|sea|red|coastal|seaside|southern|northern|eastern|western|central|border|lakeside|swiss|qatari|saudi|turkish|russian|egyptian|kenyan|ethiopian|emirati|omani|capital,|,)$/;
+const BEGIN_CUE = /^(began|begun|started|launched|kicked|opened|initiated|inaugurated|since|first|established|created|set|formed)$/;
+const PLURAL_SITTINGS = /^(rounds|sessions|summits|meetings|conferences|congresses|phases|sittings|legs|editions)$/;
+const PROCESS_NOUN = /(process|format|track|initiative|mediation|contact group)$/;
+const DEFINITE = /^(the|those|these|this|that|its|their)$/;
+const ATTEND = /^(attend|attends|attended|attending|join|joins|joined|joining|participate|participates|participated|participating|take|takes|took|taking)$/;
+
+function processIdOfPlace(p: PlaceRef): string {
+  const head = p.id.split('@')[0] ?? p.id;
+  return head;
+}
+
+/** The place after "in/at" within a few tokens: "in Kazakhstan’s capital of Astana" → Astana. */
+function venueAfter(ctx: Context, sentence: number, from: number, to: number): { place?: PlaceRef; state?: string; at: number } | undefined {
+  const t = ctx.tokens;
+  const places = ctx.placesIn(sentence);
+  for (let k = from; k < to; k++) {
+    if (!IN_AT.test(t[k]?.lower ?? '')) continue;
+    let state: string | undefined;
+    for (let q = k + 1; q < Math.min(to, k + 9); q++) {
+      const p = places.find((x) => x.tokenStart === q);
+      if (p && p.id.endsWith('@XZ')) { q = p.tokenEnd - 1; continue; }
+      if (p) return { place: p, ...(state ? { state } : {}), at: k };
+      const a = ctx.actorsIn(sentence).find((x) => x.tokenStart === q && (x.kind === 'state'));
+      if (a) { state = a.id; q = a.tokenEnd - 1; continue; }
+      if (!VENUE_SKIP.test(t[q]?.lower ?? '') && t[q]?.cap !== true) break;
+      if (t[q]?.cap && !VENUE_SKIP.test(t[q]?.lower ?? '')) {
+        // a capitalised word that is not a place we know ends the search
+        if (q > k + 1) break;
+      }
+    }
+    if (state) return { state, at: k };
+  }
+  return undefined;
+}
+
+export interface TalksMemory {
+  /** Coordinated lists of states, for "the three states". */
+  readonly lists: string[][];
+}
+
+export function readTalks(ctx: Context, d: Drafts): TalksMemory {
+  const memory: TalksMemory = { lists: [] };
+  const t = ctx.tokens;
+  let focus: ProcessDraft | undefined;
+  let lastRound: RoundDraft | undefined;
+  const current = new Map<string, RoundDraft>();
+
+  for (const s of ctx.sentences) {
+    const si = s.index;
+    const sitting = ctx.cues(si, 'sitting');
+    const track = ctx.cues(si, 'track');
+    const ords = ctx.ordinals.filter((o) => o.sentence === si);
+    if (sitting.length === 0 && track.length === 0 && ords.length === 0) {
+      rememberLists(si);
+      continue;
+    }
+
+    // 1. processes named in this sentence
+    const named: ProcessMention[] = [];
+    for (const o of ords) {
+      if (o.value === undefined || !o.process) continue;
+      const k = ctx.tokenAt(o.start);
+      const place = ctx.placesIn(si).find((p) => p.tokenStart === k);
+      named.push({ id: place ? processIdOfPlace(place) : slug(o.process), tokenStart: k, tokenEnd: ctx.tokenAt(o.end), rule: `process:numbered:${o.rule}`, ordinal: o.value, ...(place ? { place } : {}), name: o.process });
+    }
+    for (const p of ctx.placesIn(si)) {
+      let k = p.tokenEnd;
+      if (t[k]?.lower === 'peace') k++;
+      const cue = [...sitting, ...track].find((c) => c.start === k);
+      if (!cue) continue;
+      if (named.some((n) => n.tokenStart === p.tokenStart)) continue;
+      named.push({
+        id: processIdOfPlace(p), tokenStart: p.tokenStart, tokenEnd: cue.end, rule: `process:venue-noun:${cue.entry.id}`, place: p,
+        sitting: cue.entry.id === 'sitting:round' && !/^(round|rounds|session|sessions)$/.test(t[cue.start]?.lower ?? ''),
+        name: ctx.text.slice(t[p.tokenStart]?.start ?? 0, t[cue.end - 1]?.end ?? 0),
+      });
+    }
+
+    // 2. the round noun phrases
+    const nps: RoundNp[] = [];
+    const covered = new Set<number>();
+    for (const o of ords) {
+      if (o.value === undefined && !o.relative) continue;
+      const a = ctx.tokenAt(o.start);
+      const b = ctx.tokenAt(o.end);
+      if (o.process && !o.noun) continue; // "Astana eight" is a process mention, merged below
+      for (let k = a; k < b; k++) covered.add(k);
+      const prev = t[a - 1]?.lower ?? '';
+      nps.push({
+        tokenStart: a, tokenEnd: b, kind: 'sitting', plural: Boolean(o.plural), definite: DEFINITE.test(prev) || o.relative !== undefined,
+        another: prev === 'another', rule: `round:${o.rule}`,
+        ...(o.value !== undefined ? { value: o.value } : {}), ...(o.relative ? { relative: o.relative } : {}),
+      });
+    }
+    const nounCues: { cue: Cue; kind: 'sitting' | 'track' }[] = [
+      ...sitting.map((cue) => ({ cue, kind: 'sitting' as const })),
+      ...track.map((cue) => ({ cue, kind: 'track' as const })),
+    ].sort((x, y) => x.cue.start - y.cue.start);
+    for (const { cue, kind } of nounCues) {
+      if (covered.has(cue.start)) continue;
+      // a noun inside a process name ("Astana talks") still heads a phrase of its own
+      const w = t[cue.end - 1]?.lower ?? '';
+      const plural = kind === 'sitting' && PLURAL_SITTINGS.test(w);
+      let p = cue.start - 1;
+      while (p >= s.tokenStart && (named.some((n) => n.tokenStart <= p && p < n.tokenEnd) || /^(peace|new|parallel|latest|direct|indirect|-|brokered|sponsored|backed|led|mediated|,|’|s)$/.test(t[p]?.lower ?? '') || ctx.actorsIn(si).some((a) => a.tokenStart <= p && p < a.tokenEnd))) p--;
+      const prev = t[p]?.lower ?? '';
+      nps.push({
+        tokenStart: cue.start, tokenEnd: cue.end, kind, plural, definite: DEFINITE.test(prev), another: prev === 'another' || t[cue.start - 2]?.lower === 'another',
+        rule: `round:noun:${cue.entry.id}`,
+      });
+      for (let k = cue.start; k < cue.end; k++) covered.add(k);
+    }
+    nps.sort((a, b) => a.tokenStart - b.tokenStart);
+    // "Latest round of …-brokered talks on Syria peace, Astana eight": the numbered name is the same round
+    for (const n of named) {
+      if (n.ordinal === undefined) continue;
+      const np = nps.find((x) => x.value === undefined && x.relative && x.tokenStart < n.tokenStart);
+      if (np) {
+        const i = nps.indexOf(np);
+        nps[i] = { ...np, value: n.ordinal, process: n };
+      } else {
+        nps.push({ tokenStart: n.tokenStart, tokenEnd: n.tokenEnd, kind: 'sitting', value: n.ordinal, plural: false, definite: true, another: false, rule: n.rule, process: n });
+        nps.sort((a, b) => a.tokenStart - b.tokenStart);
+      }
+    }
+    // drop track nouns that only continue a phrase already held ("round of the Astana talks")
+    const heads: RoundNp[] = [];
+    for (const np of nps) {
+      const prevHead = heads[heads.length - 1];
+      if (prevHead && np.kind === 'track' && np.tokenStart - prevHead.tokenEnd <= 8 && /^(of|in)$/.test(t[prevHead.tokenEnd]?.lower ?? '')) {
+        if (!prevHead.process) {
+          const inner = named.find((n) => n.tokenStart >= prevHead.tokenEnd && n.tokenEnd <= np.tokenEnd + 1);
+          if (inner) prevHead.process = inner;
+        }
+        continue;
+      }
+      heads.push(np);
+    }
+
+    // 3. each head gets its process, its round (or the process itself), and the slots of its segment
+    for (let h = 0; h < heads.length; h++) {
+      const np = heads[h];
+      if (!np) continue;
+      const segStart = h === 0 ? s.tokenStart : np.tokenStart;
+      const segEnd = heads[h + 1]?.tokenStart ?? s.tokenEnd;
+      const inSeg = (k: number): boolean => k >= segStart && k < segEnd;
+
+      let pm = np.process ?? named.find((n) => (n.tokenStart <= np.tokenStart && np.tokenStart < n.tokenEnd + 1) || (n.tokenStart >= np.tokenEnd && n.tokenStart <= np.tokenEnd + 3));
+      if (!pm) pm = named.find((n) => inSeg(n.tokenStart) && n.tokenStart > np.tokenEnd);
+      const venue = venueAfter(ctx, si, np.tokenEnd, segEnd);
+      if (!pm && venue?.place && !(np.definite && !np.another && focus && lastRound && lastRound.lastSentence >= si - 1 && np.kind === 'track')) {
+        pm = {
+          id: processIdOfPlace(venue.place), tokenStart: venue.place.tokenStart, tokenEnd: venue.place.tokenEnd, rule: 'process:noun-in-venue', place: venue.place,
+          sitting: np.kind === 'sitting', name: ctx.text.slice(t[venue.place.tokenStart]?.start ?? 0, t[venue.place.tokenEnd - 1]?.end ?? 0),
+        };
+      }
+      if (!pm && np.another) continue;
+      let proc: ProcessDraft | undefined;
+      const npEv = ctx.evidence(si, np.tokenStart, np.tokenEnd, np.rule);
+      if (pm) {
+        proc = processDraft(d, pm.id, ctx.evidence(si, pm.tokenStart, pm.tokenEnd, pm.rule));
+        proc.name ??= pm.name;
+        if (pm.place) proc.venue ??= pm.place.id;
+      } else if (focus && (np.definite || np.relative || np.kind === 'track')) {
+        proc = focus;
+      }
+      if (!proc) continue;
+      focus = proc;
+
+      const time = ctx.timesIn(si).find((x) => inSeg(ctx.tokenAt(x.start)) && x.rule !== 'past-n-years' && !x.rule.startsWith('past-n'));
+      const beginCue = hasBeginCue(segStart, segEnd);
+
+      // which round, if any
+      let round: RoundDraft | undefined;
+      const cur = current.get(proc.id);
+      if (np.plural) round = undefined;
+      else if (np.value !== undefined) round = roundOf(proc.id, np.value, time);
+      else if (np.relative === 'next') round = roundOf(proc.id, cur?.ordinal !== undefined ? cur.ordinal + 1 : undefined, time, 'next');
+      else if (np.relative === 'previous') round = roundOf(proc.id, cur?.ordinal !== undefined ? cur.ordinal - 1 : undefined, time, 'previous');
+      else if (np.relative) {
+        if (cur && time && cur.start && time.value.slice(0, 7) < cur.start.slice(0, 7)) {
+          round = roundOf(proc.id, cur.ordinal !== undefined ? cur.ordinal - 1 : undefined, time, 'previous');
+        } else {
+          round = cur ?? roundOf(proc.id, undefined, time, 'current');
+        }
+      } else if (PROCESS_NOUN.test(ctx.text.slice(t[np.tokenStart]?.start ?? 0, t[np.tokenEnd - 1]?.end ?? 0).toLowerCase())) {
+        round = undefined; // "the Astana process" is the track, not one of its sittings
+      } else if (np.kind === 'sitting') {
+        round = roundOf(proc.id, undefined, time, undefined, pm?.sitting === true);
+      } else if (beginCue && time && time.value.length <= 7) {
+        round = undefined; // "the talks, which began in January": the process's start
+      } else if (np.definite && lastRound && lastRound.lastSentence >= si - 2 && (!pm || lastRound.process === proc.id)) {
+        round = lastRound;
+      } else if (!pm && lastRound && lastRound.process === proc.id && lastRound.lastSentence >= si - 1 && !time) {
+        round = lastRound;
+      } else if (time && (time.value.length === 10 || time.value.includes('W'))) {
+        round = roundOf(proc.id, undefined, time);
+      } else if (venue?.place && pm?.place && !time) {
+        round = roundOf(proc.id, undefined, undefined, undefined, true);
+      }
+
+      // sponsors: "Iran, Russia, Turkey-brokered talks", "under the auspices of the UN", "a Russian initiative"
+      for (const b of ctx.cues(si, 'broker')) {
+        if (b.entry.payload.role === 'host') continue;
+        const phrase = b.entry.id;
+        const before = /^(-|initiative)/.test(t[b.start]?.lower ?? '') || t[b.start]?.lower === 'initiative';
+        const refs = before ? listAt(ctx, si, b.start, 'backward') : listAt(ctx, si, b.end, 'forward');
+        // the cue must belong to this head: its segment, or right before the head's phrase
+        const near = inSeg(b.start) || (b.end <= np.tokenStart && b.end >= np.tokenStart - 3) || (before && b.end === (pm?.tokenStart ?? -1));
+        if (!near) continue;
+        const target = before && !inSeg(b.start) ? proc : proc;
+        for (const r of refs) {
+          for (const id of resolveActor(ctx, r)) {
+            const a = r.kind === 'person' ? (r.affiliation ?? id) : id;
+            const sponsor = a.replace(/\.GOV$/, '');
+            if (!target.sponsors.includes(sponsor)) {
+              target.sponsors.push(sponsor);
+              addEvidence(target.evidence, ctx.evidence(si, b.start, b.end, phrase, `sponsors.${sponsor}`));
+            }
+          }
+        }
+        const ids = refs.filter((r) => r.kind === 'state').map((r) => r.id);
+        if (ids.length >= 2) memory.lists.push(ids);
+      }
+
+      if (!round) {
+        // statements about the whole process
+        if (beginCue && time && !proc.start && time.value.length <= 7) {
+          proc.start = time.value;
+          addEvidence(proc.evidence, ctx.evidence(si, ctx.tokenAt(time.start), ctx.tokenAt(time.end), `process:start:${time.rule}`, 'start'));
+        }
+        for (const o of outcomesIn(segStart, s.tokenEnd)) {
+          if (!proc.outcomes.has(o.topic)) {
+            proc.outcomes.set(o.topic, { kind: o.topic });
+            addEvidence(proc.evidence, ctx.evidence(si, o.start, o.end, o.rule, `outcomes.${o.topic}`));
+          }
+        }
+        continue;
+      }
+
+      round.lastSentence = si;
+      lastRound = round;
+      addEvidence(round.evidence, npEv);
+      if (np.value !== undefined || np.relative === 'current' || np.relative === 'new' || np.relative === 'latest') {
+        if (!current.has(proc.id) && round.relative !== 'previous') current.set(proc.id, round);
+      }
+      if (!current.has(proc.id) && round.start && ctx.published && round.start.slice(0, 7) === ctx.published.slice(0, 7)) current.set(proc.id, round);
+
+      // dates
+      if (time && !round.start) {
+        round.start = time.value;
+        addEvidence(round.evidence, ctx.evidence(si, ctx.tokenAt(time.start), ctx.tokenAt(time.end), `round:start:${time.rule}`, 'start'));
+      }
+      if (time?.endValue && !round.end) {
+        round.end = time.endValue;
+        addEvidence(round.evidence, ctx.evidence(si, ctx.tokenAt(time.start), ctx.tokenAt(time.end), `round:end:${time.rule}`, 'end'));
+      }
+      for (const du of ctx.durations) {
+        if (du.sentence !== si || !round.start || round.end || !/^\d{4}-\d{2}-\d{2}$/.test(round.start) || du.days < 2) continue;
+        const e = new Date(`${round.start}T00:00:00Z`);
+        e.setUTCDate(e.getUTCDate() + du.days - 1);
+        round.end = e.toISOString().slice(0, 10);
+        addEvidence(round.evidence, ctx.evidence(si, ctx.tokenAt(du.start), ctx.tokenAt(du.end), 'round:end:duration', 'end'));
+      }
+
+      // venue and host
+      if (venue?.place && (!round.venue || round.venue === venue.place.id) && !(pm && pm.place && pm.place.id !== venue.place.id && np.value !== undefined && false)) {
+        round.venue = venue.place.id;
+        addEvidence(round.evidence, ctx.evidence(si, venue.place.tokenStart, venue.place.tokenEnd, 'round:venue:in-place', 'venue'));
+      } else if (!round.venue && pm?.sitting && pm.place) {
+        round.venue = pm.place.id;
+        addEvidence(round.evidence, ctx.evidence(si, pm.place.tokenStart, pm.place.tokenEnd, 'round:venue:named-sitting', 'venue'));
+      }
+      const hostState = round.venue ? ctx.placeCountry(round.venue) : venue?.state;
+      if (hostState) addParticipant(round, hostState, 'host', ctx.evidence(si, venue?.at ?? np.tokenStart, (venue?.place?.tokenEnd ?? np.tokenEnd), 'round:host:venue-country'));
+
+      // status: every cue in the sentence votes, weighted by distance to the head
+      for (const c of ctx.cues(si, 'status')) {
+        const st = c.entry.payload.status;
+        if (!st) continue;
+        const dist = c.start >= np.tokenEnd ? c.start - np.tokenEnd : np.tokenStart - c.end + 0.5;
+        round.votes.push({ status: st, distance: dist + (inSeg(c.start) ? 0 : 4), sentence: si });
+      }
+
+      // participants
+      const rd = round;
+      const pd = proc;
+      const role = (ref: ActorRef, id: string): Role => roleOf(pd, ref, id);
+      const addRefs = (refs: readonly ActorRef[], rule: string, at: number): void => {
+        for (const r of refs) {
+          if (r.kind === 'person' && !r.affiliation) continue;
+          const ids = r.kind === 'person' ? [r.affiliation ?? ''] : resolveActor(ctx, r);
+          for (const id of ids) {
+            if (!id) continue;
+            addParticipant(rd, id, role(r, id), ctx.evidence(si, r.tokenStart, r.tokenEnd, rule), r.size);
+          }
+        }
+        const states: string[] = [];
+        for (const r of refs) {
+          if (r.kind !== 'state') break;
+          if (!states.includes(r.id)) states.push(r.id);
+        }
+        if (states.length >= 2) memory.lists.push(states);
+        void at;
+      };
+      for (const c of ctx.cues(si, 'delegation')) {
+        if (!inSeg(c.start)) continue;
+        addRefs(listAt(ctx, si, c.start, 'forward', segEnd), `participants:${c.entry.id}`, c.start);
+        addRefs(listAt(ctx, si, c.start, 'backward'), `participants:${c.entry.id}`, c.start);
+      }
+      for (let k = segStart; k < segEnd; k++) {
+        const w = t[k]?.lower;
+        if (w === 'between' || w === 'with' && np.kind === 'track' && k <= np.tokenEnd + 2 || (w === 'of' && t[k - 1]?.lower === 'participation')) {
+          addRefs(listAt(ctx, si, k + 1, 'forward', segEnd), `participants:${w}`, k);
+        }
+        if (w === 'the') {
+          const g = numberedGroup(ctx, si, k, memory.lists);
+          if (g) for (const id of g.ids) addParticipant(round, id, roleOf(proc, undefined, id), ctx.evidence(si, k, g.end, 'participants:numbered-group'));
+        }
+        if (ATTEND.test(w ?? '')) {
+          const subj = listAt(ctx, si, k, 'backward').concat(ctx.actorsIn(si).filter((a) => a.kind === 'person' && a.tokenEnd <= k && a.tokenEnd >= k - 4));
+          for (const r of subj) {
+            const id = r.kind === 'person' ? r.affiliation : resolveActor(ctx, r)[0];
+            if (id) addParticipant(round, id, roleOf(proc, r, id), ctx.evidence(si, r.tokenStart, k + 1, 'participants:attend'));
+          }
+        }
+      }
+      // subjects of the round's own verbs: "the U.S. and Ukraine held talks", "the three states agreeing"
+      for (const c of ctx.cues(si, 'outcome')) {
+        if (!inSeg(c.start)) continue;
+        addRefs(listAt(ctx, si, c.start, 'backward', segStart), 'participants:agreeing', c.start);
+      }
+
+      // agenda and outcomes
+      for (const c of ctx.cues(si, 'agenda')) {
+        if (c.start < segStart) continue;
+        for (const tp of topicsAfter(ctx, si, c.end, s.tokenEnd)) {
+          if (tp.topic === 'no_progress' || tp.topic === 'agreement' || tp.topic === 'conference') continue;
+          if (!round.agenda.has(tp.topic)) {
+            round.agenda.add(tp.topic);
+            addEvidence(round.evidence, ctx.evidence(si, tp.start, tp.end, `agenda:${c.entry.id}:${tp.rule}`, `agenda.${tp.topic}`));
+          }
+        }
+      }
+      for (const o of outcomesIn(segStart, s.tokenEnd)) {
+        if (!round.outcomes.has(o.topic) || (o.count && !round.outcomes.get(o.topic)?.count)) {
+          round.outcomes.set(o.topic, { kind: o.topic, ...(o.count ? { count: o.count } : {}) });
+          addEvidence(round.evidence, ctx.evidence(si, o.start, o.end, o.rule, `outcomes.${o.topic}`));
+        }
+      }
+    }
+    rememberLists(si);
+  }
+
+  // the number of a round is known from its neighbours: "the next round" after round 6
+  for (const r of d.rounds) {
+    if (r.ordinal === undefined && r.relative && r.relative !== 'current') {
+      const cur = current.get(r.process);
+      if (cur?.ordinal !== undefined) r.ordinal = r.relative === 'next' ? cur.ordinal + 1 : r.relative === 'previous' ? cur.ordinal - 1 : r.ordinal;
+    }
+  }
+  return memory;
+
+  function rememberLists(si: number): void {
+    // any maximal list of two or more states can be what "the two countries" means later
+    let coveredTo = -1;
+    for (const r of ctx.actorsIn(si)) {
+      if (r.kind !== 'state' || r.tokenStart < coveredTo) continue;
+      const l = listAt(ctx, si, r.tokenStart, 'forward');
+      coveredTo = l[l.length - 1]?.tokenEnd ?? r.tokenEnd;
+      const states: string[] = [];
+      for (const a of l) {
+        if (a.kind !== 'state') break;
+        if (!states.includes(a.id)) states.push(a.id);
+      }
+      if (states.length < 2) continue;
+      const last = memory.lists[memory.lists.length - 1];
+      if (!last || last.join() !== states.join()) memory.lists.push(states);
+    }
+  }
+
+  function hasBeginCue(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (BEGIN_CUE.test(t[k]?.lower ?? '')) return true;
+    return false;
+  }
+
+  function outcomesIn(from: number, to: number): { topic: Topic; count?: number; start: number; end: number; rule: string }[] {
+    const si = t[from]?.sentence ?? 0;
+    const out: { topic: Topic; count?: number; start: number; end: number; rule: string }[] = [];
+    const cues = ctx.cues(si, 'outcome').filter((c) => c.start >= from && c.start < to);
+    if (cues.length > 0) {
+      const first = cues[0];
+      if (first) {
+        const found = topicsAfter(ctx, si, first.start, to);
+        const specific = found.filter((x) => x.topic !== 'agreement' && x.topic !== 'no_progress');
+        for (const tp of specific.length > 0 ? specific : found) out.push({ ...tp, rule: `outcome:${first.entry.id}:${tp.rule}` });
+      }
+    }
+    for (const tp of topicsAfter(ctx, si, from, to)) {
+      if (tp.topic === 'no_progress' && !out.some((o) => o.topic === 'no_progress')) out.push({ ...tp, rule: `outcome:failure:${tp.rule}` });
+    }
+    return out;
+  }
+
+  function roundOf(process: string, ordinal: number | undefined, time: TimeExpr | undefined, relative?: string, sittingOnly = false): RoundDraft {
+    const month = time?.value.slice(0, 7);
+    let r = ordinal !== undefined ? d.rounds.find((x) => x.process === process && x.ordinal === ordinal) : undefined;
+    if (!r && ordinal !== undefined && month) r = d.rounds.find((x) => x.process === process && x.ordinal === undefined && x.start?.slice(0, 7) === month);
+    if (!r && ordinal === undefined && month) r = d.rounds.find((x) => x.process === process && x.start?.slice(0, 7) === month);
+    if (!r && ordinal === undefined && (sittingOnly || !month)) r = d.rounds.find((x) => x.process === process && (x.sitting || !x.start) && x.ordinal === undefined && x.relative !== 'previous');
+    if (!r) {
+      r = { process, votes: [], participants: new Map(), agenda: new Set(), outcomes: new Map(), evidence: [], lastSentence: -1, ...(relative ? { relative } : {}), ...(sittingOnly ? { sitting: true } : {}) };
+      d.rounds.push(r);
+    }
+    if (ordinal !== undefined && r.ordinal === undefined) r.ordinal = ordinal;
+    return r;
+  }
+
+  function roleOf(proc: ProcessDraft, ref: ActorRef | undefined, id: string): Role {
+    const base = id.replace(/\.GOV$/, '');
+    if (proc.sponsors.includes(base) || proc.sponsors.includes(id)) return 'guarantor';
+    if (ref?.kind === 'org' || (!stateOf(id) && !id.startsWith('GRP:') && !id.startsWith('@'))) return 'mediator';
+    return 'party';
+  }
+}
+
+export type { Evidence };

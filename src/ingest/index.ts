@@ -1,0 +1,6 @@
+export type { Article } from './article.js';
+export { toArticle, articleSchema } from './article-schema.js';
+export { decodeText } from './decode.js';
+export { htmlToArticle, type HtmlArticle } from './html.js';
+export { MAX_ARTICLE_BYTES, MAX_BATCH_BYTES } from './limits.js';
+export { parseArticle, readArticleFile, readJsonl, type ArticleFormat, type JsonlItem } from './read-article.js';

@@ -1,0 +1,372 @@
+// The KnowledgeBase over a Store: ingest writes per-document facts; every read fuses just the
+// partitions it needs (fusion is pure and order-independent, so reads are deterministic).
+import { createHash } from 'node:crypto';
+import { ParleyError, StoreError } from '../errors.js';
+import { RECORD_LISTS, type ParleyRecord, type RecordList } from '../extract/record.js';
+import type { Article } from '../ingest/article.js';
+import { splitSentences } from '../nlp/sentences.js';
+import { actorKind, actorRefs } from './actors.js';
+import { parseFactId } from './fact-id.js';
+import { factsOf } from './facts.js';
+import { emptyFused, fusePartition, fusedToRecord, sortFused } from './fuse.js';
+import { compareAgreements } from './fusion/lists.js';
+import type { ListItem } from './fusion/partition.js';
+import { compareRounds } from './fusion/rounds.js';
+import type { Sourced } from './fusion/sourced.js';
+import type { DocumentMeta, MentionKind, Store } from './store.js';
+import type {
+  ActorDetail, ActorRound, DocumentSummary, DocumentView, EvidenceSpan, EvidenceView, Extractor, FactId,
+  FusedAgreement, FusedKnowledge, FusedProcess, FusedRound, IngestItem, IngestManyOptions, IngestResult,
+  IngestSummary, KbStats, KnowledgeBase, Page, PageOptions, ProcessDetail, ProcessSummary, SearchHit, SearchHitKind,
+} from './types.js';
+
+type Fused = { [L in RecordList]: FusedKnowledge[L] };
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 1000;
+
+function paging(o: PageOptions | undefined): { limit: number; offset: number } {
+  const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(o?.limit ?? DEFAULT_LIMIT)));
+  const offset = Math.max(0, Math.floor(o?.offset ?? 0));
+  return { limit, offset };
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function summary(m: DocumentMeta): DocumentSummary {
+  return m;
+}
+
+function asParleyError(e: unknown, subject: string): ParleyError {
+  if (e instanceof ParleyError) return e;
+  return new ParleyError('INTERNAL', `extraction failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e, subject });
+}
+
+/** The extractor the lead ships in src/extract/index.ts, loaded on first need. */
+async function defaultExtractor(): Promise<Extractor> {
+  const path = '../extract/index.js';
+  try {
+    const mod = (await import(path)) as { extract?: Extractor };
+    if (typeof mod.extract !== 'function') throw new Error('src/extract/index.ts exports no extract()');
+    return (article) => (mod.extract as Extractor)(article);
+  } catch (e) {
+    throw new ParleyError('INTERNAL', `the extractor is not available: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+function monthsOf(r: FusedRound): Set<string> {
+  const out = new Set<string>();
+  for (const d of [r.start?.value, r.end?.value]) if (d && d.length >= 7 && d[4] === '-' && d[5] !== 'W') out.add(d.slice(0, 7));
+  return out;
+}
+
+export function createKnowledgeBase(store: Store, options: { extract?: Extractor } = {}): KnowledgeBase {
+  let extractor: Extractor | undefined = options.extract;
+  let closed = false;
+
+  const live = (): void => {
+    if (closed) throw new StoreError('the knowledge base is closed');
+  };
+
+  async function load<L extends RecordList>(list: L, part: string): Promise<Fused[L]> {
+    const rows = await store.partition(list, part);
+    const items: Sourced<ListItem[L]>[] = rows.map((r) => ({
+      doc: r.doc, idx: r.idx, item: JSON.parse(r.data) as ListItem[L], ...(r.published !== undefined ? { published: r.published } : {}),
+    }));
+    if (items.length === 0) return [] as unknown as Fused[L];
+    return fusePartition(list, part, items);
+  }
+
+  async function ingest(article: Article, subject: string = article.id): Promise<IngestResult> {
+    live();
+    if (typeof article.text !== 'string' || article.text.trim() === '') {
+      return { status: 'failed', subject, facts: 0, error: new ParleyError('EMPTY_INPUT', 'the article has no text', { subject }) };
+    }
+    const doc = contentHash(article.text);
+    if (await store.hasDocument(doc)) return { status: 'unchanged', subject, doc, facts: 0 };
+    let record: ParleyRecord;
+    try {
+      extractor ??= await defaultExtractor();
+      record = extractor(article);
+    } catch (e) {
+      return { status: 'failed', subject, doc, facts: 0, error: asParleyError(e, subject) };
+    }
+    const { facts, mentions } = factsOf(record, doc);
+    const inserted = await store.putDocument({
+      id: doc, articleId: article.id, text: article.text, facts: facts.length,
+      ...(article.title !== undefined ? { title: article.title } : {}),
+      ...(article.source !== undefined ? { source: article.source } : {}),
+      ...(article.published !== undefined ? { published: article.published } : {}),
+      ...(article.url !== undefined ? { url: article.url } : {}),
+      ...(record.warnings && record.warnings.length > 0 ? { warnings: record.warnings } : {}),
+    }, facts, mentions);
+    return inserted ? { status: 'new', subject, doc, facts: facts.length } : { status: 'unchanged', subject, doc, facts: 0 };
+  }
+
+  async function ingestMany(items: Iterable<IngestItem> | AsyncIterable<IngestItem>, o: IngestManyOptions = {}): Promise<IngestSummary> {
+    const counts = { new: 0, unchanged: 0, failed: 0 };
+    const failures: IngestResult[] = [];
+    let index = 0;
+    for await (const item of items) {
+      let result: IngestResult;
+      if (item.error !== undefined) {
+        result = { status: 'failed', subject: item.subject, facts: 0, error: item.error };
+      } else {
+        try {
+          result = await ingest(item.article, item.subject);
+        } catch (e) {
+          result = { status: 'failed', subject: item.subject, facts: 0, error: e instanceof ParleyError ? e : new StoreError(String(e), { cause: e, subject: item.subject }) };
+        }
+      }
+      counts[result.status]++;
+      if (result.status === 'failed') failures.push(result);
+      o.onResult?.(result, index++);
+    }
+    return { ...counts, failures };
+  }
+
+  async function processParts(id: string): Promise<{ process?: FusedProcess; rounds: FusedRound[] }> {
+    const [procs, rounds] = await Promise.all([load('processes', id), load('rounds', id)]);
+    const p = procs[0];
+    return { ...(p ? { process: p } : {}), rounds: [...rounds].sort(compareRounds) };
+  }
+
+  async function processes(o?: PageOptions): Promise<Page<ProcessSummary>> {
+    live();
+    const { limit, offset } = paging(o);
+    const parts = await store.partitions(['processes', 'rounds']);
+    const items: ProcessSummary[] = [];
+    for (const id of parts.slice(offset, offset + limit)) {
+      const { process, rounds } = await processParts(id);
+      const dates = rounds.flatMap((r) => [r.start?.value, r.end?.value]).filter((d): d is string => d !== undefined).sort();
+      const byDate = [...rounds].filter((r) => r.start || r.end)
+        .sort((a, b) => ((a.start?.value ?? a.end?.value ?? '') < (b.start?.value ?? b.end?.value ?? '') ? -1 : 1));
+      const latest = byDate[byDate.length - 1] ?? rounds[rounds.length - 1];
+      items.push({
+        id,
+        fact: process?.id ?? rounds[0]?.id ?? '',
+        ...(process?.name ? { name: process.name.value } : {}),
+        ...(process?.conflict ? { conflict: process.conflict.value } : {}),
+        rounds: rounds.length,
+        ...(dates[0] !== undefined ? { first: dates[0] } : {}),
+        ...(dates.length > 0 ? { last: dates[dates.length - 1] as string } : {}),
+        ...(latest?.status ? { latestStatus: latest.status.value } : {}),
+        sources: await store.sources(['processes', 'rounds'], id),
+        disputed: (process?.disputed.length ?? 0) > 0 || rounds.some((r) => r.disputed.length > 0),
+      });
+    }
+    return { items, total: parts.length, limit, offset };
+  }
+
+  async function process(id: string): Promise<ProcessDetail | undefined> {
+    live();
+    const { process: p, rounds } = await processParts(id);
+    if (!p && rounds.length === 0) return undefined;
+    // Agreements a round produced: same kind as one of its outcomes, dated in its months.
+    const wanted = new Map<string, Set<string>>();
+    for (const r of rounds) {
+      for (const o of r.outcomes) {
+        const ms = wanted.get(o.value.kind) ?? new Set<string>();
+        for (const m of monthsOf(r)) ms.add(m);
+        wanted.set(o.value.kind, ms);
+      }
+    }
+    const agreements: FusedAgreement[] = [];
+    for (const [kind, months] of [...wanted.entries()].sort()) {
+      for (const a of await load('agreements', kind)) {
+        const d = a.date?.value;
+        if (d && months.has(d.slice(0, 7))) agreements.push(a);
+      }
+    }
+    agreements.sort(compareAgreements);
+    return { id, ...(p ? { process: p } : {}), rounds, agreements, sources: await store.sources(['processes', 'rounds'], id) };
+  }
+
+  async function actor(id: string): Promise<ActorDetail | undefined> {
+    live();
+    const refs = actorRefs(id);
+    const mine = new Set(refs);
+    const parts = await store.mentionedIn(refs);
+    if (parts.length === 0) return undefined;
+    const out = {
+      person: undefined as ActorDetail['person'],
+      people: [] as ActorDetail['people'][number][],
+      rounds: [] as ActorRound[],
+      sponsors: new Set<string>(),
+      agreements: [] as ActorDetail['agreements'][number][],
+      meetings: [] as ActorDetail['meetings'][number][],
+      alignments: [] as ActorDetail['alignments'][number][],
+      demands: [] as ActorDetail['demands'][number][],
+      events: [] as ActorDetail['events'][number][],
+    };
+    for (const { list, part } of parts) {
+      switch (list) {
+        case 'processes':
+          for (const p of await load('processes', part)) if (p.sponsors.some((s) => mine.has(s.value))) out.sponsors.add(p.process);
+          break;
+        case 'rounds':
+          for (const r of await load('rounds', part)) {
+            for (const pt of r.participants) {
+              if (!mine.has(pt.value.actor)) continue;
+              out.rounds.push({
+                round: r.id, process: r.process, role: pt.value.role, actor: pt.value.actor,
+                ...(r.ordinal ? { ordinal: r.ordinal.value } : {}), ...(r.start ? { start: r.start.value } : {}), ...(r.venue ? { venue: r.venue.value } : {}),
+              });
+            }
+          }
+          break;
+        case 'agreements':
+          for (const a of await load('agreements', part)) if (a.parties.some((p) => mine.has(p.value)) || (a.scope && mine.has(a.scope.value))) out.agreements.push(a);
+          break;
+        case 'meetings':
+          for (const m of await load('meetings', part)) if (m.participants.some((p) => mine.has(p.value))) out.meetings.push(m);
+          break;
+        case 'people':
+          for (const p of await load('people', part)) {
+            if (mine.has(p.person)) out.person = p;
+            else if (p.affiliation && mine.has(p.affiliation.value)) out.people.push(p);
+          }
+          break;
+        case 'alignments':
+          for (const a of await load('alignments', part)) if (mine.has(a.actor) || mine.has(a.target)) out.alignments.push(a);
+          break;
+        case 'demands':
+          for (const d of await load('demands', part)) if (mine.has(d.actor) || mine.has(d.target)) out.demands.push(d);
+          break;
+        case 'events':
+          for (const e of await load('events', part)) if (e.actor && mine.has(e.actor.value)) out.events.push(e);
+          break;
+      }
+    }
+    const sorted = sortFused({ ...emptyFused(), agreements: out.agreements, meetings: out.meetings, people: out.people, alignments: out.alignments, demands: out.demands, events: out.events });
+    return {
+      id, kind: actorKind(id),
+      ...(out.person ? { person: out.person } : {}),
+      people: sorted.people,
+      rounds: out.rounds.sort((a, b) => (a.process !== b.process ? (a.process < b.process ? -1 : 1) : (a.ordinal ?? 1e9) - (b.ordinal ?? 1e9) || ((a.start ?? '') < (b.start ?? '') ? -1 : 1))),
+      sponsors: [...out.sponsors].sort(),
+      agreements: sorted.agreements, meetings: sorted.meetings, alignments: sorted.alignments, demands: sorted.demands, events: sorted.events,
+      sources: await store.mentionSources(refs),
+    };
+  }
+
+  async function agreements(o?: PageOptions & { kind?: string; scope?: string }): Promise<Page<FusedAgreement>> {
+    live();
+    const { limit, offset } = paging(o);
+    const kinds = o?.kind ? [o.kind] : await store.partitions(['agreements']);
+    const all: FusedAgreement[] = [];
+    for (const k of kinds) for (const a of await load('agreements', k)) if (!o?.scope || a.scope?.value === o.scope) all.push(a);
+    all.sort(compareAgreements);
+    return { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
+  }
+
+  async function search(q: string, o?: PageOptions & { kinds?: readonly SearchHitKind[] }): Promise<Page<SearchHit>> {
+    live();
+    const { limit, offset } = paging(o);
+    const needle = q.trim().toLowerCase();
+    if (needle === '') return { items: [], total: 0, limit, offset };
+    const kinds: MentionKind[] = [...(o?.kinds ?? ['process', 'actor', 'place'])];
+    const r = await store.search(needle, kinds, limit, offset);
+    return { items: r.items.map((m) => ({ kind: m.kind, id: m.ref, label: m.label ?? m.ref, sources: m.sources })), total: r.total, limit, offset };
+  }
+
+  async function documents(o?: PageOptions): Promise<Page<DocumentSummary>> {
+    live();
+    const { limit, offset } = paging(o);
+    const r = await store.documents(limit, offset);
+    return { items: r.items.map(summary), total: r.total, limit, offset };
+  }
+
+  async function document(id: string): Promise<DocumentView | undefined> {
+    live();
+    const row = await store.document(id);
+    if (!row) return undefined;
+    const { text, warnings: _w, ...meta } = row;
+    return { ...meta, text, sentences: splitSentences(text).map((s) => ({ index: s.index, start: s.start, end: s.end })) };
+  }
+
+  async function evidence(fact: FactId): Promise<EvidenceView | undefined> {
+    live();
+    const addr = parseFactId(fact);
+    if (!addr) return undefined;
+    const items = (await load(addr.list, addr.part)) as readonly { id: string }[];
+    let found: { value: unknown; sources: number; evidence: readonly import('../extract/record.js').Evidence[] } | undefined;
+    for (const item of items) {
+      if (item.id === fact) {
+        const one = { ...emptyFused(), [addr.list]: [item] } as unknown as FusedKnowledge;
+        const rec = fusedToRecord(one)[addr.list][0] as Record<string, unknown> | undefined;
+        const { evidence: _e, ...value } = rec ?? {};
+        found = { value, sources: (item as unknown as { sources: number }).sources, evidence: (item as unknown as { evidence: [] }).evidence };
+        break;
+      }
+      found = findValue(item, fact);
+      if (found) break;
+    }
+    if (!found) return undefined;
+    const docs = new Map<string, { meta: DocumentSummary; text: string; sentences: ReturnType<typeof splitSentences> } | undefined>();
+    const spans: EvidenceSpan[] = [];
+    for (const e of found.evidence) {
+      if (!docs.has(e.doc)) {
+        const row = await store.document(e.doc);
+        if (!row) docs.set(e.doc, undefined);
+        else {
+          const { text, warnings: _w, ...meta } = row;
+          docs.set(e.doc, { meta, text, sentences: splitSentences(text) });
+        }
+      }
+      const d = docs.get(e.doc);
+      if (!d) continue;
+      // Prefer the sentence that holds the span; the index is only a hint if splitters differ.
+      const s = d.sentences.find((x) => x.start <= e.start && e.end <= x.end) ?? d.sentences[e.sentence];
+      const sStart = s?.start ?? e.start;
+      const sEnd = s?.end ?? e.end;
+      spans.push({
+        evidence: e, document: d.meta, sentence: d.text.slice(sStart, sEnd), span: d.text.slice(e.start, e.end),
+        spanInSentence: { start: e.start - sStart, end: e.end - sStart },
+      });
+    }
+    return { fact, list: addr.list, ...(addr.slot !== undefined ? { slot: addr.slot } : {}), value: found.value, sources: found.sources, spans };
+  }
+
+  async function fused(): Promise<FusedKnowledge> {
+    live();
+    const out = emptyFused();
+    for (const list of RECORD_LISTS) {
+      for (const part of await store.partitions([list])) (out[list] as unknown[]).push(...(await load(list, part) as readonly unknown[]));
+    }
+    return sortFused(out);
+  }
+
+  async function stats(): Promise<KbStats> {
+    live();
+    const c = await store.counts();
+    return { ...c, processes: (await store.partitions(['processes', 'rounds'])).length };
+  }
+
+  return {
+    backend: store.backend,
+    ingest, ingestMany, processes, process, actor, agreements, search, documents, document, evidence, fused, stats,
+    exportRecord: async () => fusedToRecord(await fused()),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await store.close();
+    },
+  };
+}
+
+/** Finds the fused value with this id among an item's slots and value lists. */
+function findValue(item: object, fact: string): { value: unknown; sources: number; evidence: readonly import('../extract/record.js').Evidence[] } | undefined {
+  for (const v of Object.values(item)) {
+    const candidates: unknown[] = Array.isArray(v) ? v : v && typeof v === 'object' && 'values' in v ? (v as { values: unknown[] }).values : [];
+    for (const c of candidates) {
+      if (c && typeof c === 'object' && (c as { id?: unknown }).id === fact && 'value' in c) {
+        const fv = c as { value: unknown; sources: number; evidence: readonly import('../extract/record.js').Evidence[] };
+        return { value: fv.value, sources: fv.sources, evidence: fv.evidence };
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,157 @@
+// The one Store implementation, over a Kysely instance of either dialect. Every query is built
+// by Kysely with bound parameters; no SQL text is assembled from values.
+import { sql, type Kysely } from 'kysely';
+import { StoreError } from '../errors.js';
+import type { Database } from './schema.js';
+import type {
+  DocumentMeta, DocumentRow, FactRow, LoadedFact, MentionCount, MentionKind, MentionRow, Store,
+} from './store.js';
+import type { Backend } from './types.js';
+
+// SQLite binds at most 32766 variables per statement; rows × columns stay well under it.
+const CHUNK = 500;
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+function meta(r: { id: string; article_id: string; title: string | null; source: string | null; published: string | null; url: string | null; facts: number | string }): DocumentMeta {
+  return {
+    id: r.id, articleId: r.article_id, facts: Number(r.facts),
+    ...(r.title !== null ? { title: r.title } : {}),
+    ...(r.source !== null ? { source: r.source } : {}),
+    ...(r.published !== null ? { published: r.published } : {}),
+    ...(r.url !== null ? { url: r.url } : {}),
+  };
+}
+
+/** Escapes LIKE wildcards so a user's `%` or `_` matches itself. */
+function likePattern(needle: string): string {
+  return `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+async function guard<T>(what: string, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    throw new StoreError(`${what}: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+export function kyselyStore(db: Kysely<Database>, backend: Backend, onClose: () => Promise<void> = () => db.destroy()): Store {
+  return {
+    backend,
+
+    hasDocument: (id) => guard('reading the store', async () =>
+      (await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined),
+
+    putDocument: (doc, facts: readonly FactRow[], mentions: readonly MentionRow[]) => guard('writing a document', () =>
+      db.transaction().execute(async (trx) => {
+        const inserted = await trx.insertInto('documents').values({
+          id: doc.id, article_id: doc.articleId, title: doc.title ?? null, source: doc.source ?? null,
+          published: doc.published ?? null, url: doc.url ?? null, text: doc.text, facts: doc.facts,
+          warnings: doc.warnings && doc.warnings.length > 0 ? JSON.stringify(doc.warnings) : null,
+        }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+        // Another writer committed the same text first: nothing more to do.
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
+        for (const rows of chunks(facts)) {
+          await trx.insertInto('facts').values(rows.map((f) => ({ doc: doc.id, list: f.list, idx: f.idx, part: f.part, data: f.data }))).execute();
+        }
+        for (const rows of chunks(mentions)) {
+          await trx.insertInto('mentions').values(rows.map((m) => ({ doc: doc.id, list: m.list, part: m.part, kind: m.kind, ref: m.ref, label: m.label ?? null }))).execute();
+        }
+        return true;
+      })),
+
+    document: (id) => guard('reading a document', async () => {
+      const r = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!r) return undefined;
+      const warnings = r.warnings === null ? undefined : (JSON.parse(r.warnings) as string[]);
+      return { ...meta(r), text: r.text, ...(warnings ? { warnings } : {}) };
+    }),
+
+    documentMetas: (ids) => guard('reading documents', async () => {
+      if (ids.length === 0) return [];
+      const out: DocumentMeta[] = [];
+      for (const part of chunks(ids)) {
+        const rows = await db.selectFrom('documents')
+          .select(['id', 'article_id', 'title', 'source', 'published', 'url', 'facts'])
+          .where('id', 'in', part).execute();
+        out.push(...rows.map(meta));
+      }
+      return out;
+    }),
+
+    documents: (limit, offset) => guard('listing documents', async () => {
+      const rows = await db.selectFrom('documents')
+        .select(['id', 'article_id', 'title', 'source', 'published', 'url', 'facts'])
+        .orderBy(sql`case when published is null then 1 else 0 end`).orderBy('published', 'desc').orderBy('id')
+        .limit(limit).offset(offset).execute();
+      const total = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return { items: rows.map(meta), total: Number(total.n) };
+    }),
+
+    partition: (list, part) => guard('reading facts', async () => {
+      const rows = await db.selectFrom('facts').innerJoin('documents', 'documents.id', 'facts.doc')
+        .select(['facts.doc as doc', 'facts.idx as idx', 'facts.data as data', 'documents.published as published'])
+        .where('facts.list', '=', list).where('facts.part', '=', part).execute();
+      return rows.map((r): LoadedFact => ({ doc: r.doc, idx: Number(r.idx), data: r.data, ...(r.published !== null ? { published: r.published } : {}) }));
+    }),
+
+    partitions: (lists) => guard('listing partitions', async () => {
+      if (lists.length === 0) return [];
+      const rows = await db.selectFrom('facts').select('part').distinct().where('list', 'in', lists).execute();
+      // Sorted here, not in SQL: PostgreSQL collations would order differently from SQLite.
+      return rows.map((r) => r.part).sort();
+    }),
+
+    sources: (lists, part) => guard('counting sources', async () => {
+      if (lists.length === 0) return 0;
+      const r = await db.selectFrom('facts').select((eb) => eb.fn.count<number>('doc').distinct().as('n'))
+        .where('list', 'in', lists).where('part', '=', part).executeTakeFirstOrThrow();
+      return Number(r.n);
+    }),
+
+    mentionedIn: (refs) => guard('reading mentions', async () => {
+      if (refs.length === 0) return [];
+      const rows = await db.selectFrom('mentions').select(['list', 'part']).distinct().where('ref', 'in', refs).execute();
+      return rows.sort((a, b) => (a.list + '\u0000' + a.part < b.list + '\u0000' + b.part ? -1 : 1));
+    }),
+
+    mentionSources: (refs) => guard('counting mentions', async () => {
+      if (refs.length === 0) return 0;
+      const r = await db.selectFrom('mentions').select((eb) => eb.fn.count<number>('doc').distinct().as('n'))
+        .where('ref', 'in', refs).executeTakeFirstOrThrow();
+      return Number(r.n);
+    }),
+
+    search: (needle, kinds: readonly MentionKind[], limit, offset) => guard('searching', async () => {
+      if (kinds.length === 0) return { items: [], total: 0 };
+      const pattern = likePattern(needle.toLowerCase());
+      const base = db.selectFrom('mentions')
+        .where('kind', 'in', kinds)
+        .where((eb) => eb.or([
+          eb(sql`lower(${sql.ref('ref')})`, 'like', sql`${pattern} escape '\\'`),
+          eb(sql`lower(${sql.ref('label')})`, 'like', sql`${pattern} escape '\\'`),
+        ]));
+      const groups = await base
+        .select((eb) => ['kind', 'ref', eb.fn.max('label').as('label'), eb.fn.count<number>('doc').distinct().as('n')])
+        .groupBy(['kind', 'ref']).execute();
+      const all: MentionCount[] = groups.map((g) => ({
+        kind: g.kind as MentionKind, ref: g.ref, sources: Number(g.n), ...(g.label !== null ? { label: g.label } : {}),
+      })).sort((a, b) => b.sources - a.sources || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0) || (a.kind < b.kind ? -1 : 1));
+      return { items: all.slice(offset, offset + limit), total: all.length };
+    }),
+
+    counts: () => guard('counting', async () => {
+      const d = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const f = await db.selectFrom('facts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return { documents: Number(d.n), facts: Number(f.n) };
+    }),
+
+    close: onClose,
+  };
+}

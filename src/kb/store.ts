@@ -1,0 +1,74 @@
+// The storage interface under the knowledge base: documents and their facts in, partitions of
+// facts out. Both backends implement it with the same Kysely queries (kysely-store.ts).
+import type { Backend } from './types.js';
+
+export interface DocumentRow {
+  readonly id: string;
+  readonly articleId: string;
+  readonly title?: string;
+  readonly source?: string;
+  readonly published?: string;
+  readonly url?: string;
+  readonly text: string;
+  readonly facts: number;
+  readonly warnings?: readonly string[];
+}
+
+export type DocumentMeta = Omit<DocumentRow, 'text' | 'warnings'>;
+
+export interface FactRow {
+  readonly list: string;
+  readonly idx: number;
+  readonly part: string;
+  readonly data: string;
+}
+
+export type MentionKind = 'process' | 'actor' | 'place';
+
+export interface MentionRow {
+  readonly list: string;
+  readonly part: string;
+  readonly kind: MentionKind;
+  readonly ref: string;
+  readonly label?: string;
+}
+
+/** A stored fact with its document's identity, as fusion wants it. */
+export interface LoadedFact {
+  readonly doc: string;
+  readonly published?: string;
+  readonly idx: number;
+  readonly data: string;
+}
+
+export interface MentionCount {
+  readonly kind: MentionKind;
+  readonly ref: string;
+  readonly label?: string;
+  readonly sources: number;
+}
+
+export interface Store {
+  readonly backend: Backend;
+  hasDocument(id: string): Promise<boolean>;
+  /** Writes a document, its facts and mentions in one transaction; false when it was already there. */
+  putDocument(doc: DocumentRow, facts: readonly FactRow[], mentions: readonly MentionRow[]): Promise<boolean>;
+  document(id: string): Promise<DocumentRow | undefined>;
+  documentMetas(ids: readonly string[]): Promise<DocumentMeta[]>;
+  /** Newest published first, then id. */
+  documents(limit: number, offset: number): Promise<{ items: DocumentMeta[]; total: number }>;
+  /** All facts of one partition of one list. */
+  partition(list: string, part: string): Promise<LoadedFact[]>;
+  /** The distinct partitions of the given lists, sorted. */
+  partitions(lists: readonly string[]): Promise<string[]>;
+  /** Distinct documents with facts in a partition of any of the lists. */
+  sources(lists: readonly string[], part: string): Promise<number>;
+  /** The (list, partition) pairs whose facts mention any of the refs. */
+  mentionedIn(refs: readonly string[]): Promise<{ list: string; part: string }[]>;
+  /** Distinct documents mentioning any of the refs. */
+  mentionSources(refs: readonly string[]): Promise<number>;
+  /** Refs whose id or label contains `needle` (lower case), most mentioned first. */
+  search(needle: string, kinds: readonly MentionKind[], limit: number, offset: number): Promise<{ items: MentionCount[]; total: number }>;
+  counts(): Promise<{ documents: number; facts: number }>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,19 @@
+// A cheap English check: news prose has a high share of English function words. Parley reads
+// English only; other languages get an empty record and a warning rather than garbage.
+const FUNCTION_WORDS = new Set([
+  'the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'on', 'was', 'with', 'as', 'by', 'at', 'from', 'it', 'be',
+  'said', 'has', 'have', 'are', 'were', 'an', 'this', 'which', 'will', 'its', 'their', 'after', 'but', 'not', 'who',
+]);
+const WORD_RE = /\p{L}+/gu;
+
+export function isProbablyEnglish(text: string): boolean {
+  let words = 0;
+  let hits = 0;
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  for (const m of sample.matchAll(WORD_RE)) {
+    words++;
+    if (FUNCTION_WORDS.has(m[0].toLowerCase())) hits++;
+  }
+  if (words < 8) return hits > 0 || words === 0 ? true : false;
+  return hits / words >= 0.08;
+}

@@ -1,0 +1,85 @@
+// Loads the cue, title and topic lexicons (data/lexicon/*.json) into phrase indexes, once.
+import type { Relation, Role, RoundStatus, Title, Topic, EventKind } from '../record.js';
+import { readDataJson } from './data-path.js';
+import { PhraseIndex } from './phrases.js';
+
+interface RawEntry {
+  readonly id: string;
+  readonly phrases: readonly string[];
+  readonly [k: string]: unknown;
+}
+
+export interface CuePayload {
+  readonly cls: CueClass;
+  readonly status?: RoundStatus;
+  readonly role?: Role;
+  readonly relation?: Relation;
+  readonly kind?: EventKind;
+  readonly sector?: 'GOV' | 'OPP' | 'REB' | 'MIL' | 'SIDES';
+  readonly actor?: string;
+}
+
+export const CUE_CLASSES = [
+  'sitting', 'track', 'status', 'broker', 'agenda', 'outcome', 'agreement_noun', 'agreement_verb', 'delegation',
+  'alignment', 'demand', 'leadership_change', 'event', 'meeting', 'collective', 'institution', 'speech',
+] as const;
+export type CueClass = (typeof CUE_CLASSES)[number];
+
+export interface Lexicon {
+  /** One index per cue class, so rules ask for exactly the class they key on. */
+  readonly cues: Readonly<Record<CueClass, PhraseIndex<CuePayload>>>;
+  readonly titles: PhraseIndex<{ readonly title: Title }>;
+  readonly titleBlockers: ReadonlySet<string>;
+  readonly nonTitles: ReadonlySet<string>;
+  readonly topics: PhraseIndex<{ readonly topic: Topic }>;
+  readonly numbers: ReadonlyMap<string, number>;
+}
+
+let cached: Lexicon | undefined;
+
+export function loadLexicon(): Lexicon {
+  if (cached) return cached;
+  const cues = readDataJson<Record<string, readonly RawEntry[] | string>>('lexicon/cues.json');
+  const byClass = {} as Record<CueClass, PhraseIndex<CuePayload>>;
+  for (const cls of CUE_CLASSES) {
+    const index = new PhraseIndex<CuePayload>();
+    const entries = cues[cls];
+    if (Array.isArray(entries)) {
+      for (const e of entries as readonly RawEntry[]) {
+        const payload: CuePayload = {
+          cls,
+          ...(typeof e.status === 'string' ? { status: e.status as RoundStatus } : {}),
+          ...(typeof e.role === 'string' ? { role: e.role as Role } : {}),
+          ...(typeof e.relation === 'string' ? { relation: e.relation as Relation } : {}),
+          ...(typeof e.kind === 'string' ? { kind: e.kind as EventKind } : {}),
+          ...(typeof e.sector === 'string' ? { sector: e.sector as CuePayload['sector'] } : {}),
+          ...(typeof e.actor === 'string' ? { actor: e.actor } : {}),
+        };
+        for (const p of e.phrases) index.add(p, { id: e.id, payload });
+      }
+    }
+    byClass[cls] = index;
+  }
+  const numbers = new Map<string, number>();
+  const numEntry = (cues.numbers as readonly RawEntry[] | undefined)?.[0];
+  const values = (numEntry?.values ?? {}) as Record<string, number>;
+  for (const [w, n] of Object.entries(values)) numbers.set(w, n);
+
+  const t = readDataJson<{ titles: readonly (RawEntry & { title: Title })[]; blockers: string[]; non_titles: string[] }>('lexicon/titles.json');
+  const titles = new PhraseIndex<{ title: Title }>();
+  for (const e of t.titles) for (const p of e.phrases) titles.add(p, { id: e.id, payload: { title: e.title } });
+
+  const tp = readDataJson<{ topics: readonly (RawEntry & { topic: Topic })[] }>('lexicon/topics.json');
+  const topics = new PhraseIndex<{ topic: Topic }>();
+  for (const e of tp.topics) for (const p of e.phrases) topics.add(p, { id: e.id, payload: { topic: e.topic } });
+
+  cached = {
+    cues: byClass,
+    titles,
+    titleBlockers: new Set(t.blockers),
+    nonTitles: new Set(t.non_titles),
+    topics,
+    numbers,
+  };
+  return cached;
+}

@@ -1,0 +1,174 @@
+// Finds gazetteer mentions (states, adjectives, capitals, places, organisations, groups and
+// state sectors) in tokenised text. One left-to-right pass; at each token one Map lookup on
+// the exact text (names) and, where no name starts, one on the lower-cased text (state-less
+// sector phrases). Longest match wins; a match consumes its tokens.
+
+import type { Gazetteer, PhraseEntry, PhraseTarget, SectorCode, SectorEntry } from './gazetteer.js';
+import type { Mention, Token } from './types.js';
+
+/** A state-less sector phrase ("the opposition", "government forces"): the caller resolves the state. */
+export interface SectorCue {
+  readonly sector: SectorCode;
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+  readonly rule: string;
+  readonly needsContext: true;
+}
+
+export interface MentionScan {
+  readonly mentions: Mention[];
+  readonly cues: SectorCue[];
+}
+
+/** Gazetteer mentions in the text, in order, non-overlapping. */
+export function findMentions(text: string, tokens: readonly Token[], gaz: Gazetteer): Mention[] {
+  return scanMentions(text, tokens, gaz).mentions;
+}
+
+/** Mentions plus state-less sector cues (marked needsContext) for coreference. */
+export function scanMentions(_text: string, tokens: readonly Token[], gaz: Gazetteer): MentionScan {
+  const mentions: Mention[] = [];
+  const cues: SectorCue[] = [];
+  const n = tokens.length;
+  const names = gaz.names;
+  let i = 0;
+  while (i < n) {
+    const t = tokens[i] as Token;
+    if (t.shape === 'punct') {
+      i++;
+      continue;
+    }
+    let best: PhraseEntry | undefined;
+    let end = i + 1;
+    const list = names.get(t.text);
+    if (list !== undefined) {
+      for (const e of list) {
+        const len = matchExact(tokens, i + 1, e.rest, t.sentence);
+        if (len >= 0) {
+          best = e;
+          end = i + 1 + len;
+          break;
+        }
+      }
+    } else if (t.text.length > 2 && t.text.charCodeAt(t.text.length - 1) === 115 /* s */) {
+      // A tokenizer that keeps "Syria's" whole: try the stem.
+      const ap = t.text.charAt(t.text.length - 2);
+      if (ap === "'" || ap === '’') {
+        const stem = names.get(t.text.slice(0, -2));
+        if (stem) for (const e of stem) if (e.rest.length === 0) { best = e; break; }
+      }
+    }
+
+    if (best !== undefined && !(best.target.ambiguousAcronym && nextToAllCaps(tokens, i, end))) {
+      const target = best.target;
+      if (target.kind === 'block') {
+        i = end;
+        continue;
+      }
+      const kind = mentionKind(target, gaz);
+      // Sector extension: "Syrian government", "Syria's opposition", "the Kabul government".
+      if ((kind === 'state' || kind === 'state_adj' || kind === 'capital') && target.country !== undefined) {
+        const prev = i > 0 ? (tokens[i - 1] as Token) : undefined;
+        const hyphenated = prev !== undefined && prev.text === '-' && prev.end === t.start;
+        if (!hyphenated) {
+          const ext = sectorAfter(tokens, end, t.sentence, gaz, kind === 'capital');
+          if (ext !== undefined) {
+            const last = tokens[ext.end - 1] as Token;
+            mentions.push({
+              kind: 'sector', id: `${target.country}.${ext.sector}`, start: t.start, end: last.end, sentence: t.sentence,
+              tokenStart: i, tokenEnd: ext.end, country: target.country, rule: ext.rule,
+            });
+            i = ext.end;
+            continue;
+          }
+        }
+      }
+      const last = tokens[end - 1] as Token;
+      mentions.push({
+        kind, id: target.id, start: t.start, end: last.end, sentence: t.sentence, tokenStart: i, tokenEnd: end,
+        ...(target.country !== undefined ? { country: target.country } : {}), rule: target.rule,
+      });
+      i = end;
+      continue;
+    }
+
+    // No name here: a state-less sector phrase?
+    const bare = gaz.bareSectors.get(t.lower);
+    if (bare !== undefined) {
+      const m = longestLower(tokens, i + 1, bare, t.sentence, false);
+      if (m !== undefined) {
+        const e = i + 1 + m.rest.length;
+        cues.push({
+          sector: m.sector, start: t.start, end: (tokens[e - 1] as Token).end, sentence: t.sentence,
+          tokenStart: i, tokenEnd: e, rule: m.rule, needsContext: true,
+        });
+        i = e;
+        continue;
+      }
+    }
+    i++;
+  }
+  return { mentions, cues };
+}
+
+function mentionKind(target: PhraseTarget, gaz: Gazetteer): Mention['kind'] {
+  switch (target.kind) {
+    case 'state': return 'state';
+    case 'state_adj': return 'state_adj';
+    case 'org': return 'org';
+    case 'group': return 'group';
+    case 'fixed': return 'sector';
+    default: return gaz.capitalOf.has(target.id) ? 'capital' : 'place';
+  }
+}
+
+/** Number of tokens matched from `from` (rest.length), or -1. */
+function matchExact(tokens: readonly Token[], from: number, rest: readonly string[], sentence: number): number {
+  const k = rest.length;
+  if (from + k > tokens.length) return -1;
+  for (let j = 0; j < k; j++) {
+    const tok = tokens[from + j] as Token;
+    if (tok.text !== rest[j] || tok.sentence !== sentence) return -1;
+  }
+  return k;
+}
+
+function longestLower(tokens: readonly Token[], from: number, list: readonly SectorEntry[], sentence: number, capitalOnly: boolean): SectorEntry | undefined {
+  outer: for (const e of list) {
+    if (capitalOnly && !e.afterCapital) continue;
+    const k = e.rest.length;
+    if (from + k > tokens.length) continue;
+    for (let j = 0; j < k; j++) {
+      const tok = tokens[from + j] as Token;
+      if (tok.lower !== e.rest[j] || tok.sentence !== sentence) continue outer;
+    }
+    return e;
+  }
+  return undefined;
+}
+
+/** A sector phrase starting at `at`, optionally after a possessive ('s, ’s). */
+function sectorAfter(tokens: readonly Token[], at: number, sentence: number, gaz: Gazetteer, capital: boolean): { sector: SectorCode; rule: string; end: number } | undefined {
+  let j = at;
+  const a = tokens[j];
+  if (a === undefined || a.sentence !== sentence) return undefined;
+  if ((a.text === "'" || a.text === '’') && tokens[j + 1]?.lower === 's') j += 2;
+  else if (a.lower === "'s" || a.lower === '’s') j += 1;
+  const w = tokens[j];
+  if (w === undefined || w.sentence !== sentence || w.shape !== 'word') return undefined;
+  const list = gaz.sectorAfter.get(w.lower);
+  if (list === undefined) return undefined;
+  const e = longestLower(tokens, j + 1, list, sentence, capital);
+  if (e === undefined) return undefined;
+  return { sector: e.sector, rule: e.rule, end: j + 1 + e.rest.length };
+}
+
+/** An ambiguous acronym ("US", "IS") inside an all-caps headline: prev or next word is all caps too. */
+function nextToAllCaps(tokens: readonly Token[], start: number, end: number): boolean {
+  const isCaps = (t: Token | undefined): boolean =>
+    t !== undefined && t.shape === 'word' && t.text.length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.lower;
+  return isCaps(tokens[start - 1]) || isCaps(tokens[end]);
+}

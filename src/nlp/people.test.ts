@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findMentions } from './mentions.js';
+import { findPeople } from './people.js';
+import { loadGazetteer } from './gazetteer.js';
+import { loadLexicon } from './lexicon.js';
+import { splitSentences, withTokenRanges } from './sentences.js';
+import { tokenize } from './tokens.js';
+
+function people(text: string) {
+  const raw = splitSentences(text);
+  const tokens = tokenize(text, raw);
+  const sentences = withTokenRanges(raw, tokens);
+  const mentions = findMentions(text, tokens, loadGazetteer());
+  return findPeople({ text, tokens, sentences, mentions, lexicon: loadLexicon() });
+}
+
+test('a title before a name gives the title and the affiliation before it', () => {
+  const [p] = people('Norwegian Foreign Minister Jonas Gahr Store arrived on Monday.');
+  assert.equal(p?.id, '@jonas-gahr-store');
+  assert.equal(p?.title, 'foreign_minister');
+  assert.equal(p?.affiliation, 'NOR');
+});
+
+test('an envoy "for" a country keeps the organisation as affiliation', () => {
+  const [p] = people('UN envoy for Yemen Martin Griffiths said the talks would resume.');
+  assert.equal(p?.id, '@martin-griffiths');
+  assert.equal(p?.title, 'envoy');
+  assert.equal(p?.affiliation, 'UN');
+});
+
+test('an adjective distributes over a coordinated second title', () => {
+  const ps = people('He met Russian Foreign Minister Sergei Lavrov and Defense Minister Sergei Shoigu.');
+  assert.deepEqual(ps.map((p) => [p.id, p.title, p.affiliation]), [
+    ['@sergei-lavrov', 'foreign_minister', 'RUS'], ['@sergei-shoigu', 'defense_minister', 'RUS'],
+  ]);
+});
+
+test('an appositive title after the name counts, a former post does not', () => {
+  const ps = people('Gustavo Alvarez, the chief negotiator of the rebels, spoke. Ana Ruiz, a former foreign minister, disagreed.');
+  assert.equal(ps.find((p) => p.id === '@gustavo-alvarez')?.title, 'negotiator');
+  assert.equal(ps.find((p) => p.id === '@ana-ruiz')?.title, undefined);
+});
+
+test('a later surname mention resolves to the full name, particles included', () => {
+  const ps = people('UN envoy Staffan de Mistura arrived. De Mistura met the delegations.');
+  assert.equal(ps.length, 2);
+  assert.equal(ps[1]?.id, '@staffan-de-mistura');
+});
+
+test('capitalised organisation names are not people', () => {
+  assert.equal(people('The Heritage Foundation and the Security Council said nothing.').length, 0);
+});

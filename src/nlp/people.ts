@@ -1,0 +1,313 @@
+// People: capitalised name runs confirmed by a title, an appositive or a speech verb, with the
+// title and affiliation the text gives them; later mentions by surname resolve to the full name.
+import type { Title } from '../record.js';
+import type { Lexicon } from './lexicon.js';
+import type { Mention, Sentence, Token } from './types.js';
+import { slug } from './slug.js';
+
+export interface PersonMention {
+  readonly id: string;
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+  readonly title?: Title;
+  /** Token range of the title phrase, for evidence. */
+  readonly titleSpan?: readonly [number, number];
+  readonly affiliation?: string;
+  readonly rule: string;
+}
+
+// Capitalised words that never belong to a person's name.
+const NOT_NAME = new Set([
+  'the', 'a', 'an', 'in', 'on', 'at', 'of', 'for', 'and', 'but', 'or', 'as', 'by', 'to', 'from', 'with', 'after', 'before',
+  'he', 'she', 'it', 'they', 'we', 'i', 'his', 'her', 'their', 'this', 'that', 'these', 'those', 'there', 'here', 'when',
+  'while', 'if', 'however', 'meanwhile', 'also', 'earlier', 'later', 'last', 'next', 'according', 'mr', 'mrs', 'ms', 'dr',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun',
+  'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'president', 'minister', 'foreign', 'defense', 'defence', 'prime',
+  'secretary', 'general', 'gen', 'envoy', 'special', 'deputy', 'chief', 'leader', 'spokesman', 'spokeswoman', 'spokesperson',
+  'ambassador', 'commander', 'king', 'queen', 'prince', 'crown', 'emir', 'sheikh', 'state', 'states', 'council', 'security',
+  'united', 'nations', 'ministry', 'department', 'house', 'office', 'army', 'forces', 'force', 'air', 'command', 'institute',
+  'foundation', 'university', 'center', 'centre', 'party', 'front', 'movement', 'organization', 'organisation', 'agency',
+  'news', 'service', 'union', 'republic', 'committee', 'group', 'company', 'bank', 'court', 'assembly', 'parliament',
+  'congress', 'senate', 'summit', 'talks', 'round', 'process', 'agreement', 'accord', 'treaty', 'conference', 'kremlin',
+  'pentagon', 'white', 'north', 'south', 'east', 'west', 'central', 'national', 'international', 'islamic', 'democratic',
+  'people', 'peoples', 'supreme', 'interior', 'affairs', 'high', 'representative', 'council', 'senior', 'top', 'adviser',
+  'advisor', 'official', 'officials', 'sen', 'rep', 'lt', 'col', 'maj', 'capt', 'adm', 'sgt', 'coalition', 'alliance',
+  'brigade', 'battalion', 'division', 'corps', 'navy', 'guard', 'guards', 'police', 'government', 'opposition', 'rebels',
+  'christmas', 'eve', 'day', 'new', 'year', 'easter', 'ramadan', 'eid', 'program', 'programme', 'plan', 'initiative',
+  'zone', 'zones', 'region', 'province', 'city', 'sea', 'ocean', 'river', 'mountains', 'valley', 'desert', 'strait', 'gulf',
+  'daily', 'times', 'post', 'press', 'agency', 'tv', 'radio', 'reuters', 'associated', 'world', 'bureau', 'times',
+  'photo', 'file', 'credit', 'reporting', 'editing', 'writing', 'by', 'via', 'voa', 'afp', 'ap', 'tass', 'xinhua',
+  'said', 'says', 'told', 'asked', 'what', 'why', 'how', 'who', 'where', 'yes', 'no', 'not', 'now', 'then', 'so',
+  'delegation', 'delegations', 'round', 'nuclear', 'ballistic', 'missile', 'defense', 'war', 'peace', 'ceasefire',
+  'vice', 'chancellor', 'premier', 'mayor', 'governor', 'speaker', 'lawmaker', 'director', 'coordinator', 'mullah', 'mawlawi',
+]);
+
+const PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'le', 'la', 'dos', 'das', 'ul', 'ben', 'abu', 'ter']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'madam', 'mme', 'm']);
+const ADJOINED = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && a.end === b.start;
+
+function isNameWord(t: Token | undefined, blocked: ReadonlySet<number>, i: number): boolean {
+  return t !== undefined && t.shape === 'word' && t.cap && !blocked.has(i) && !NOT_NAME.has(t.lower) && t.text.length > 1 && !/^\p{Lu}{2,}$/u.test(t.text);
+}
+
+interface NameRun {
+  readonly start: number; // token index
+  readonly end: number; // exclusive
+}
+
+/** Maximal runs of name words (with particles, hyphen joins and middle initials) inside [from, to). */
+function nameRuns(tokens: readonly Token[], from: number, to: number, blocked: ReadonlySet<number>): NameRun[] {
+  const runs: NameRun[] = [];
+  let i = from;
+  while (i < to) {
+    if (!isNameWord(tokens[i], blocked, i) && !(PARTICLES.has(tokens[i]?.lower ?? '') && tokens[i]?.cap && isNameWord(tokens[i + 1], blocked, i + 1))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      const t = tokens[j];
+      if (j >= to || !t) break;
+      if (isNameWord(t, blocked, j)) { j++; continue; }
+      // a particle inside a name: "de Mistura", "bin Salman", "al - Assad"
+      if (PARTICLES.has(t.lower)) {
+        const n1 = tokens[j + 1];
+        if (isNameWord(n1, blocked, j + 1)) { j += 2; continue; }
+        if (n1?.text === '-' && ADJOINED(t, n1) && isNameWord(tokens[j + 2], blocked, j + 2)) { j += 3; continue; }
+        break;
+      }
+      // hyphenated given names: "Ji - ha", "Jean - Yves"
+      if (t.text === '-' && ADJOINED(tokens[j - 1], t) && ADJOINED(t, tokens[j + 1]) && tokens[j + 1]?.shape === 'word' && !blocked.has(j + 1)) { j += 2; continue; }
+      // a middle initial: "George W . Bush"
+      if (/^\p{Lu}$/u.test(t.text) && tokens[j + 1]?.text === '.' && isNameWord(tokens[j + 2], blocked, j + 2)) { j += 3; continue; }
+      break;
+    }
+    runs.push({ start: i, end: j });
+    i = j;
+  }
+  return runs;
+}
+
+function wordCount(tokens: readonly Token[], run: NameRun): number {
+  let n = 0;
+  for (let k = run.start; k < run.end; k++) if (tokens[k]?.shape === 'word' && tokens[k]?.cap) n++;
+  return n;
+}
+
+/** Mentions usable as an affiliation: states, adjectives, capitals, sectors, organisations, groups. */
+function affiliationOf(m: Mention): string | undefined {
+  switch (m.kind) {
+    case 'state': case 'sector': case 'org': case 'group': return m.id;
+    case 'state_adj': case 'capital': return m.country;
+    default: return undefined;
+  }
+}
+
+export interface PeopleInput {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+  readonly mentions: readonly Mention[];
+  readonly lexicon: Lexicon;
+  /** Actor ids of institutions by token index ("Kremlin spokesman"). */
+  readonly institutions?: ReadonlyMap<number, string>;
+}
+
+export function findPeople(input: PeopleInput): PersonMention[] {
+  const { text, tokens, sentences, mentions, lexicon } = input;
+  // tokens covered by gazetteer mentions never start or continue a name
+  const blocked = new Set<number>();
+  const mentionEndingAt = new Map<number, Mention>();
+  const mentionStartingAt = new Map<number, Mention>();
+  for (const m of mentions) {
+    if (m.kind === 'person') continue;
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) blocked.add(k);
+    mentionEndingAt.set(m.tokenEnd, m);
+    mentionStartingAt.set(m.tokenStart, m);
+  }
+
+  const full: PersonMention[] = [];
+  const pending: { run: NameRun; sentence: Sentence }[] = [];
+
+  for (const s of sentences) {
+    const titleMatches = lexicon.titles.scan(tokens, s.tokenStart, s.tokenEnd);
+    const titleEndingAt = new Map<number, (typeof titleMatches)[number]>();
+    for (const tm of titleMatches) titleEndingAt.set(tm.end, tm);
+    const runs = nameRuns(tokens, s.tokenStart, s.tokenEnd, blocked);
+    let previous: PersonMention | undefined;
+    for (const run of runs) {
+      const pre = titleBefore(run.start);
+      const app = pre ? undefined : appositive(run.end, s.tokenEnd);
+      const words = wordCount(tokens, run);
+      const spoken = isSpeaker(run, s);
+      const honorific = HONORIFICS.has(tokens[run.start - 1]?.lower ?? '') || (tokens[run.start - 1]?.text === '.' && HONORIFICS.has(tokens[run.start - 2]?.lower ?? ''));
+      if (words < 2) {
+        pending.push({ run, sentence: s });
+        continue;
+      }
+      if (!pre && !app && !spoken && !honorific) {
+        pending.push({ run, sentence: s });
+        continue;
+      }
+      const first = tokens[run.start];
+      const last = tokens[run.end - 1];
+      if (!first || !last) continue;
+      const name = text.slice(first.start, last.end);
+      let affiliation = pre?.affiliation ?? app?.affiliation;
+      // "Russian Foreign Minister Sergei Lavrov and Defense Minister Sergei Shoigu": the
+      // adjective distributes over the coordination
+      if (!affiliation && pre && previous?.affiliation && tokens[pre.start - 1]?.lower === 'and') affiliation = previous.affiliation;
+      const title = pre?.title ?? app?.title;
+      const span = pre?.span ?? app?.span;
+      const p: PersonMention = {
+        id: `@${slug(name)}`,
+        name,
+        start: first.start,
+        end: last.end,
+        sentence: s.index,
+        tokenStart: run.start,
+        tokenEnd: run.end,
+        ...(title ? { title } : {}),
+        ...(span ? { titleSpan: span } : {}),
+        ...(affiliation ? { affiliation } : {}),
+        rule: pre ? `person:${pre.rule}` : app ? `person:appositive:${app.rule}` : spoken ? 'person:speaker' : 'person:honorific',
+      };
+      full.push(p);
+      previous = p;
+    }
+
+    // A title right before the name, possibly with a "for Syria" / "to the UN" phrase between,
+    // and the affiliation right before the title.
+    function titleBefore(at: number): { title?: Title; affiliation?: string; rule: string; span: [number, number]; start: number } | undefined {
+      let e = at;
+      if (tokens[e - 1]?.text === '.' && tokens[e - 2] && /^(gen|lt|col|maj|adm|sen|rep|dr)$/.test(tokens[e - 2]?.lower ?? '')) {
+        // "Gen. Charles Brown": the abbreviation's period belongs to the title
+        const tm = titleEndingAt.get(e - 1);
+        if (tm) return finish(tm, e);
+      }
+      let tm = titleEndingAt.get(e);
+      if (!tm) {
+        // "envoy for Syria Staffan de Mistura", "ambassador to the UN James Kariuki"
+        const m = mentionEndingAt.get(e);
+        if (m) {
+          let k = m.tokenStart;
+          if (tokens[k - 1]?.lower === 'the') k--;
+          if (/^(for|to|of|in)$/.test(tokens[k - 1]?.lower ?? '')) {
+            e = k - 1;
+            tm = titleEndingAt.get(e);
+          }
+        }
+      }
+      if (!tm) return undefined;
+      return finish(tm, at);
+
+      function finish(match: NonNullable<typeof tm>, _nameStart: number) {
+        const start = match.start;
+        for (let k = Math.max(s.tokenStart, start - 2); k < start; k++) {
+          if (lexicon.titleBlockers.has(tokens[k]?.lower ?? '')) return undefined;
+        }
+        let affiliation: string | undefined;
+        // affiliation right before the title, skipping "the", possessive "’ s" and a rank word
+        let k = start;
+        while (k > s.tokenStart && /^(the|top|senior|chief|deputy|acting|new|s|'|’|then|current)$/.test(tokens[k - 1]?.lower ?? '')) k--;
+        const before = mentionEndingAt.get(k);
+        if (before) affiliation = affiliationOf(before);
+        if (!affiliation) {
+          const inst = input.institutions?.get(k - 1);
+          if (inst) affiliation = inst;
+        }
+        if (!affiliation) {
+          // "President of Ukraine Volodymyr Zelenskyy"
+          const after = mentionStartingAt.get(match.end + 1);
+          if (after && tokens[match.end]?.lower === 'of') affiliation = affiliationOf(after);
+        }
+        return {
+          title: match.entry.payload.title,
+          ...(affiliation ? { affiliation } : {}),
+          rule: match.entry.id,
+          span: [start, match.end] as [number, number],
+          start,
+        };
+      }
+    }
+
+    // ", a/the [affiliation] title [of X]" right after the name, up to the next comma or period
+    function appositive(at: number, limit: number): { title?: Title; affiliation?: string; rule: string; span: [number, number] } | undefined {
+      if (tokens[at]?.text !== ',') return undefined;
+      let affiliation: string | undefined;
+      for (let k = at + 1; k < Math.min(limit, at + 14); k++) {
+        const t = tokens[k];
+        if (!t || t.text === ',' || t.text === '.' || t.text === ';' || t.lower === 'said' || t.lower === 'who') break;
+        if (lexicon.nonTitles.has(t.lower) || lexicon.titleBlockers.has(t.lower)) return undefined;
+        const m = mentionStartingAt.get(k);
+        if (m && !affiliation) affiliation = affiliationOf(m);
+        const inst = input.institutions?.get(k);
+        if (inst && !affiliation) affiliation = inst;
+        const tm = lexicon.titles.matchAt(tokens, k, limit);
+        if (tm) {
+          // the affiliation may also follow: "commander of Pacific Air Forces and ... for U.S. Command"
+          if (!affiliation) {
+            for (let q = tm.end; q < Math.min(limit, tm.end + 10); q++) {
+              const tq = tokens[q];
+              if (!tq || tq.text === ',' || tq.text === '.') break;
+              const mq = mentionStartingAt.get(q);
+              if (mq) { affiliation = affiliationOf(mq); if (affiliation) break; }
+            }
+          }
+          return { title: tm.entry.payload.title, ...(affiliation ? { affiliation } : {}), rule: tm.entry.id, span: [tm.start, tm.end] };
+        }
+      }
+      return undefined;
+    }
+
+    function isSpeaker(run: NameRun, sent: Sentence): boolean {
+      const before = tokens[run.start - 1]?.lower;
+      const after = tokens[run.end]?.lower;
+      const speech = lexicon.cues.speech;
+      if (after && speech.matchAt(tokens, run.end, sent.tokenEnd)) return true;
+      if (before && run.start - 1 >= sent.tokenStart && /^(said|says|told|added|wrote|asked)$/.test(before)) return true;
+      return false;
+    }
+  }
+
+  // Surname (and "particle surname") mentions of people already named in full.
+  const bySurname = new Map<string, PersonMention>();
+  for (const p of full) {
+    const parts = p.name.split(/\s+/);
+    const lastWord = parts[parts.length - 1];
+    if (lastWord) bySurname.set(lastWord.toLowerCase(), p);
+    const lastHyphen = lastWord?.split('-').pop();
+    if (lastHyphen && lastHyphen !== lastWord) bySurname.set(lastHyphen.toLowerCase(), p);
+    // "De Mistura" after "Staffan de Mistura"; "Kim" for Korean names written family name first
+    for (let k = 1; k < parts.length - 1; k++) {
+      const part = parts[k];
+      if (part && PARTICLES.has(part.toLowerCase())) bySurname.set(parts.slice(k).join(' ').toLowerCase(), p);
+    }
+  }
+  const out: PersonMention[] = [...full];
+  for (const { run, sentence } of pending) {
+    const first = tokens[run.start];
+    const last = tokens[run.end - 1];
+    if (!first || !last) continue;
+    const surface = text.slice(first.start, last.end);
+    const key = surface.toLowerCase();
+    const lastWord = key.split(/[\s-]+/).pop() ?? key;
+    const hit = bySurname.get(key) ?? bySurname.get(lastWord) ?? byFullName(full, surface);
+    if (!hit) continue;
+    out.push({
+      id: hit.id, name: hit.name, start: first.start, end: last.end, sentence: sentence.index,
+      tokenStart: run.start, tokenEnd: run.end, rule: 'person:surname',
+    });
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+function byFullName(full: readonly PersonMention[], surface: string): PersonMention | undefined {
+  return full.find((p) => p.name === surface);
+}

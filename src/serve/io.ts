@@ -1,0 +1,27 @@
+// What a command may touch of the outside world, so tests can run commands in-process.
+
+export interface Io {
+  readonly stdout: (chunk: string) => void;
+  readonly stderr: (chunk: string) => void;
+  /** True when stderr is a terminal (progress bars only then). */
+  readonly isTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export const processIo: Io = {
+  stdout: (chunk) => { process.stdout.write(chunk); },
+  stderr: (chunk) => { process.stderr.write(chunk); },
+  isTTY: Boolean(process.stderr.isTTY),
+  env: process.env,
+};
+
+/** A command: parses its own argv, returns the exit code, never throws for expected failures. */
+export type Command = (argv: readonly string[], io: Io) => Promise<number>;
+
+export interface CommandModule {
+  readonly run: Command;
+  /** One line for `parley --help`. */
+  readonly summary: string;
+  /** Full usage for `parley COMMAND --help`. */
+  readonly usage: string;
+}
