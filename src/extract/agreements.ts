@@ -74,4 +74,8 @@ export function readAgreements(ctx: Context, d: Drafts, memory: TalksMemory): vo
       });
     }
   }
+  // a deal whose subject the text does not say is the named deal of the same article
+  if (d.agreements.some((a) => a.kind !== 'agreement')) {
+    for (let i = d.agreements.length - 1; i >= 0; i--) if (d.agreements[i]?.kind === 'agreement') d.agreements.splice(i, 1);
+  }
 }

@@ -112,11 +112,15 @@ export function buildContext(article: Article): Context {
       case 'person': break;
     }
   }
+  // a surname mention speaks for whoever the full mention said the person speaks for
+  const affiliationOf = new Map<string, string>();
+  for (const p of people) if (p.affiliation && !affiliationOf.has(p.id)) affiliationOf.set(p.id, p.affiliation);
   for (const p of people) {
     for (let k = p.tokenStart; k < p.tokenEnd; k++) covered.add(k);
+    const affiliation = p.affiliation ?? affiliationOf.get(p.id);
     actors.push({
       id: p.id, tokenStart: p.tokenStart, tokenEnd: p.tokenEnd, sentence: p.sentence, kind: 'person', rule: p.rule,
-      ...(p.affiliation ? { affiliation: p.affiliation } : {}),
+      ...(affiliation ? { affiliation } : {}),
     });
   }
   for (const c of scan.cues) {

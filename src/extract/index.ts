@@ -30,13 +30,22 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
   }
   const ctx = buildContext(article);
   // the conflict is decided before the rules so that "the opposition" can resolve to a state
-  const brokers = new Set<string>();
-  ctx.conflict = decideConflict(ctx, brokers);
+  ctx.conflict = decideConflict(ctx, new Set());
   const drafts = newDrafts();
   const memory = readTalks(ctx, drafts);
   readAgreements(ctx, drafts, memory);
   readRelations(ctx, drafts);
   readPeople(ctx, drafts);
+  mergeUnnumberedRounds(drafts);
+  // whoever brokers anywhere in the article sits at its talks as a guarantor, not a party
+  const brokers = new Set<string>();
+  for (const p of drafts.processes.values()) for (const s of p.sponsors) brokers.add(s);
+  for (const r of drafts.rounds) {
+    for (const [k, part] of r.participants) {
+      const base = part.actor.replace(/\.GOV$/, '');
+      if (part.role === 'party' && brokers.has(base) && base !== ctx.conflict) r.participants.set(k, { ...part, role: 'guarantor' });
+    }
+  }
   for (const p of drafts.processes.values()) {
     p.conflict ??= ctx.conflict;
     // a one-off sitting dates its process; a numbered round does not
@@ -48,6 +57,34 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
   }
   const record = finish(drafts, doc, article.published);
   return options.evidence === false ? stripEvidence(record) : record;
+}
+
+/** Unnumbered reports of one process with compatible dates are one round. */
+function mergeUnnumberedRounds(d: ReturnType<typeof newDrafts>): void {
+  for (let i = 0; i < d.rounds.length; i++) {
+    const a = d.rounds[i];
+    if (!a) continue;
+    for (let j = d.rounds.length - 1; j > i; j--) {
+      const b = d.rounds[j];
+      if (!b || b.process !== a.process) continue;
+      if (a.ordinal !== undefined && b.ordinal !== undefined) continue;
+      if (a.ordinal !== undefined || b.ordinal !== undefined) {
+        // a numbered round absorbs an unnumbered report only when the dates agree
+        if (!a.start || !b.start || a.start.slice(0, 7) !== b.start.slice(0, 7)) continue;
+      } else if (a.start && b.start && a.start.slice(0, 7) !== b.start.slice(0, 7)) continue;
+      if (a.venue && b.venue && a.venue !== b.venue) continue;
+      a.ordinal ??= b.ordinal;
+      a.venue ??= b.venue;
+      a.start ??= b.start;
+      a.end ??= b.end;
+      a.votes.push(...b.votes);
+      for (const [k, v] of b.participants) if (!a.participants.has(k)) a.participants.set(k, v);
+      for (const x of b.agenda) a.agenda.add(x);
+      for (const [k, v] of b.outcomes) if (!a.outcomes.has(k)) a.outcomes.set(k, v);
+      a.evidence.push(...b.evidence);
+      d.rounds.splice(j, 1);
+    }
+  }
 }
 
 function stripEvidence(r: ParleyRecord): ParleyRecord {

@@ -19,6 +19,18 @@ function idsOf(ctx: Context, refs: readonly ActorRef[], persons: 'keep' | 'affil
 function subjectBefore(ctx: Context, sentence: number, at: number): ActorRef[] {
   const list = listAt(ctx, sentence, at, 'backward');
   if (list.length > 0) return list;
+  // "Russia and China, who also are JCPOA signatories, are allies of Tehran"
+  const t0 = ctx.tokens;
+  let j = at - 1;
+  while (j > at - 14 && j > 0 && t0[j]?.text !== ',') j--;
+  if (t0[j]?.text === ',') {
+    let i = j - 1;
+    while (i > j - 14 && i > 0 && t0[i]?.text !== ',') i--;
+    if (t0[i]?.text === ',' && /^(who|which|whose|both|all)$/.test(t0[i + 1]?.lower ?? '')) {
+      const inner = listAt(ctx, sentence, i, 'backward');
+      if (inner.length > 0) return inner;
+    }
+  }
   // "the opposition’s insistence": a possessor right before the cue
   const t = ctx.tokens;
   let k = at;
@@ -94,9 +106,13 @@ export function readRelations(ctx: Context, d: Drafts): void {
         target = firstActorAfter(ctx, si, c.end, topic.start);
         evEnd = topic.end;
       }
-      if (!kind || !target) continue;
-      for (const a of idsOf(ctx, actors, 'keep')) {
-        for (const tg of idsOf(ctx, [target], 'keep')) {
+      if (!kind) continue;
+      const actorIds = idsOf(ctx, actors, 'keep');
+      // "Washington’s call for full denuclearization": the demand is on the other side
+      const targetIds = target ? idsOf(ctx, [target], 'keep') : counterpart(actorIds[0]);
+      if (targetIds.length === 0) continue;
+      for (const a of actorIds) {
+        for (const tg of targetIds) {
           if (a === tg) continue;
           const key = `${a}|${kind}|${tg}`;
           if (!d.demands.has(key)) d.demands.set(key, { actor: a, kind, target: tg, evidence: [ctx.evidence(si, actors[0]?.tokenStart ?? c.start, evEnd, c.entry.id)] });
@@ -134,6 +150,31 @@ export function readRelations(ctx: Context, d: Drafts): void {
       });
     }
 
+    // a forum's gathering ("the G7 talks in Quebec", "NATO leaders met in Vilnius"): one meeting per forum
+    for (const org of ctx.actorsIn(si)) {
+      if (org.kind !== 'org' || !ctx.lexicon.forums.has(org.id)) continue;
+      const noun = [...ctx.cues(si, 'track'), ...ctx.cues(si, 'sitting')].some((c) => c.start >= org.tokenEnd && c.start <= org.tokenEnd + 3);
+      const verb = ctx.cues(si, 'meeting').length > 0 || /\b(gathered|gather|convened|met)\b/.test(ctx.text.slice(s.start, s.end));
+      if (!noun && !verb) continue;
+      let m = d.meetings.find((x) => x.participants[0] === org.id);
+      const ev = ctx.evidence(si, org.tokenStart, org.tokenEnd, 'meeting:forum');
+      if (!m) {
+        const place = ctx.placesIn(si).find((p) => /^(in|at)$/.test(t[p.tokenStart - 1]?.lower ?? '') && !p.id.endsWith('@XZ'));
+        const time = ctx.timesIn(si).find((x) => !x.rule.startsWith('past-n'));
+        m = { participants: [org.id], ...(place ? { place: place.id } : {}), ...(time ? { date: time.value } : {}), evidence: [] };
+        d.meetings.push(m);
+      }
+      addEvidence(m.evidence, ev);
+      // its members, when the sentence lists them
+      const states = ctx.actorsIn(si).filter((a) => a.kind === 'state');
+      if (states.length >= 3) {
+        const list = listAt(ctx, si, states[0]?.tokenStart ?? 0, 'forward').filter((a) => a.kind === 'state');
+        const members = m.participants as string[];
+        for (const a of list.length >= 3 ? list : []) if (!members.includes(a.id)) members.push(a.id);
+      }
+      break;
+    }
+
     // events of the vocabulary's kinds
     for (const c of ctx.cues(si, 'event')) {
       const kind = c.entry.payload.kind;
@@ -158,6 +199,21 @@ export function readRelations(ctx: Context, d: Drafts): void {
         evidence: [ctx.evidence(si, Math.min(c.start, place?.tokenStart ?? c.start), Math.max(c.end, place?.tokenEnd ?? c.end), c.entry.id)],
       });
     }
+  }
+
+  /** The other side of a two-sided story: the conflict state, or for it the most named other state. */
+  function counterpart(actor: string | undefined): string[] {
+    if (!actor) return [];
+    const st = stateOf(actor.startsWith('@') ? '' : actor);
+    if (!ctx.conflict || !st) return [];
+    if (st !== ctx.conflict) return [ctx.conflict];
+    const counts = new Map<string, number>();
+    for (const a of ctx.actors) {
+      const s2 = a.kind === 'state' || a.kind === 'capital' || a.kind === 'sector' ? stateOf(a.id) : undefined;
+      if (s2 && s2 !== st) counts.set(s2, (counts.get(s2) ?? 0) + 1);
+    }
+    const best = [...counts.entries()].sort((x, y) => y[1] - x[1])[0];
+    return best ? [best[0]] : [];
   }
 
   function nearestPlace(si: number, a: number, b: number) {

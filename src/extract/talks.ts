@@ -165,7 +165,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
     const heads: RoundNp[] = [];
     for (const np of nps) {
       const prevHead = heads[heads.length - 1];
-      if (prevHead && np.kind === 'track' && np.tokenStart - prevHead.tokenEnd <= 8 && /^(of|in)$/.test(t[prevHead.tokenEnd]?.lower ?? '')) {
+      if (prevHead && np.kind === 'track' && np.tokenStart - prevHead.tokenEnd <= 8 && t[prevHead.tokenEnd]?.lower === 'of') {
         if (!prevHead.process) {
           const inner = named.find((n) => n.tokenStart >= prevHead.tokenEnd && n.tokenEnd <= np.tokenEnd + 1);
           if (inner) prevHead.process = inner;
@@ -189,10 +189,14 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       if (!pm && venue?.place && !(np.definite && !np.another && focus && lastRound && lastRound.lastSentence >= si - 1 && np.kind === 'track')) {
         pm = {
           id: processIdOfPlace(venue.place), tokenStart: venue.place.tokenStart, tokenEnd: venue.place.tokenEnd, rule: 'process:noun-in-venue', place: venue.place,
-          sitting: np.kind === 'sitting', name: ctx.text.slice(t[venue.place.tokenStart]?.start ?? 0, t[venue.place.tokenEnd - 1]?.end ?? 0),
+          sitting: np.kind === 'sitting' && !/^(round|rounds|session|sessions|phase|leg|sitting)$/.test(t[np.tokenStart]?.lower ?? '') && !/^(round|session)$/.test(t[np.tokenEnd - 1]?.lower ?? ''), name: ctx.text.slice(t[venue.place.tokenStart]?.start ?? 0, t[venue.place.tokenEnd - 1]?.end ?? 0),
         };
       }
       if (!pm && np.another) continue;
+      // "held a separate meeting with President X": a meeting between people, read elsewhere
+      if (/^meetings?$/.test(t[np.tokenStart]?.lower ?? '') && (t[np.tokenEnd]?.lower === 'with' || t[np.tokenEnd]?.lower === 'between')) continue;
+      // "the G7 talks", "a NATO summit": a gathering of the forum's members, read as a meeting
+      if (ctx.actorsIn(si).some((a) => a.kind === 'org' && ctx.lexicon.forums.has(a.id) && a.tokenEnd <= np.tokenStart && a.tokenEnd >= np.tokenStart - 3)) continue;
       let proc: ProcessDraft | undefined;
       const npEv = ctx.evidence(si, np.tokenStart, np.tokenEnd, np.rule);
       if (pm) {
@@ -205,13 +209,18 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       if (!proc) continue;
       focus = proc;
 
-      const time = ctx.timesIn(si).find((x) => inSeg(ctx.tokenAt(x.start)) && x.rule !== 'past-n-years' && !x.rule.startsWith('past-n'));
+      // the time written nearest the head, within its segment
+      const time = ctx.timesIn(si)
+        .filter((x) => inSeg(ctx.tokenAt(x.start)) && !x.rule.startsWith('past-n'))
+        .map((x) => ({ x, dist: Math.abs(ctx.tokenAt(x.start) - np.tokenStart) }))
+        .sort((a, b) => a.dist - b.dist)[0]?.x;
       const beginCue = hasBeginCue(segStart, segEnd);
 
       // which round, if any
       let round: RoundDraft | undefined;
       const cur = current.get(proc.id);
       if (np.plural) round = undefined;
+      else if (np.value !== undefined && pm?.sitting && !np.process) round = roundOf(proc.id, undefined, time, undefined, true);
       else if (np.value !== undefined) round = roundOf(proc.id, np.value, time);
       else if (np.relative === 'next') round = roundOf(proc.id, cur?.ordinal !== undefined ? cur.ordinal + 1 : undefined, time, 'next');
       else if (np.relative === 'previous') round = roundOf(proc.id, cur?.ordinal !== undefined ? cur.ordinal - 1 : undefined, time, 'previous');
@@ -241,7 +250,8 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       for (const b of ctx.cues(si, 'broker')) {
         if (b.entry.payload.role === 'host') continue;
         const phrase = b.entry.id;
-        const before = /^(-|initiative)/.test(t[b.start]?.lower ?? '') || t[b.start]?.lower === 'initiative';
+        // "Turkey-brokered", "a Russian initiative" name the broker before; "brokered by", "the auspices of" after
+        const before = !/^(by|of)$/.test(t[b.end - 1]?.lower ?? '');
         const refs = before ? listAt(ctx, si, b.start, 'backward') : listAt(ctx, si, b.end, 'forward');
         // the cue must belong to this head: its segment, or right before the head's phrase
         const near = inSeg(b.start) || (b.end <= np.tokenStart && b.end >= np.tokenStart - 3) || (before && b.end === (pm?.tokenStart ?? -1));
@@ -259,6 +269,22 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
         }
         const ids = refs.filter((r) => r.kind === 'state').map((r) => r.id);
         if (ids.length >= 2) memory.lists.push(ids);
+      }
+
+      // "Rubio led more than eight hours of peace talks", "Qatar hosted the talks"
+      for (const c of ctx.cues(si, 'lead')) {
+        if (c.end > np.tokenStart || c.end < np.tokenStart - 8) continue;
+        const subj = listAt(ctx, si, c.start, 'backward');
+        const who = subj.length > 0 ? subj : ctx.actorsIn(si).filter((a) => a.tokenEnd <= c.start && a.tokenEnd >= c.start - 2);
+        for (const r of who) {
+          const id = r.kind === 'person' ? r.affiliation : resolveActor(ctx, r)[0];
+          if (!id) continue;
+          const sponsor = id.replace(/\.GOV$/, '');
+          if (!proc.sponsors.includes(sponsor)) {
+            proc.sponsors.push(sponsor);
+            addEvidence(proc.evidence, ctx.evidence(si, r.tokenStart, c.end, c.entry.id, `sponsors.${sponsor}`));
+          }
+        }
       }
 
       if (!round) {
@@ -362,6 +388,29 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
             if (id) addParticipant(round, id, roleOf(proc, r, id), ctx.evidence(si, r.tokenStart, k + 1, 'participants:attend'));
           }
         }
+      }
+      // "U.S.-Ukraine talks", "Israel-Hamas negotiations"
+      {
+        let k = np.tokenStart;
+        while (k > segStart && /^(peace|direct|indirect|new|latest|fresh|the)$/.test(t[k - 1]?.lower ?? '')) k--;
+        const pair: ActorRef[] = [];
+        for (;;) {
+          const a = ctx.actorsIn(si).find((x) => x.tokenEnd === k && x.kind !== 'person');
+          if (!a) break;
+          pair.unshift(a);
+          if (t[a.tokenStart - 1]?.text !== '-') break;
+          k = a.tokenStart - 1;
+        }
+        if (pair.length >= 2) addRefs(pair, 'participants:compound', np.tokenStart);
+      }
+      // "Trump met with Kim … at the Singapore summit"
+      for (const c of ctx.cues(si, 'meeting')) {
+        if (!inSeg(c.start) && !(c.start < np.tokenStart && c.start >= segStart - 12)) continue;
+        const who = [
+          ...listAt(ctx, si, c.start, 'backward'),
+          ...ctx.actorsIn(si).filter((a) => a.tokenStart >= c.end && a.tokenStart <= c.end + 2 && (a.kind === 'person' || a.kind === 'state')),
+        ];
+        addRefs(who, `participants:${c.entry.id}`, c.start);
       }
       // subjects of the round's own verbs: "the U.S. and Ukraine held talks", "the three states agreeing"
       for (const c of ctx.cues(si, 'outcome')) {

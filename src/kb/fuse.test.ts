@@ -101,7 +101,8 @@ test('agreements merge by kind, overlapping date and scope; people by id', () =>
   assert.deepEqual(syr.parties.map((p) => p.value), ['RUS', 'TUR']);
   assert.equal(k.people.length, 1);
   assert.equal(k.people[0]!.affiliation?.value, 'RUS');
-  assert.equal(k.people[0]!.name.disputed, true);
+  assert.equal(k.people[0]!.name.value, 'Sergei Lavrov', 'the fuller name');
+  assert.equal(k.people[0]!.name.disputed, false, 'names differ without contradicting');
 });
 
 test('fusion does not depend on the order documents arrive in', () => {
@@ -120,4 +121,12 @@ test('every fused value has a fact id that reads back to its list, partition and
   const addr = parseFactId(k.rounds[0]!.venue!.id);
   assert.deepEqual(addr, { list: 'rounds', part: 'astana', item: '#4', slot: 'venue', value: '"astana@KZ"' });
   assert.match(k.rounds[0]!.id, /^[A-Za-z0-9_-]+$/);
+});
+
+test('two rounds one document keeps apart are not merged by fusion', () => {
+  const k = fuse([
+    doc('a', '2018-07-30', { rounds: [round('a', { process: 'astana', ordinal: 10, start: '2018-07-30', status: 'ongoing' }), round('a', { process: 'astana', status: 'scheduled' })] }),
+  ]);
+  assert.equal(k.rounds.length, 2);
+  assert.equal(k.rounds[0]!.status?.disputed, false);
 });

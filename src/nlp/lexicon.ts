@@ -21,7 +21,7 @@ export interface CuePayload {
 
 export const CUE_CLASSES = [
   'sitting', 'track', 'status', 'broker', 'agenda', 'outcome', 'agreement_noun', 'agreement_verb', 'delegation',
-  'alignment', 'demand', 'leadership_change', 'event', 'meeting', 'collective', 'institution', 'speech',
+  'alignment', 'demand', 'leadership_change', 'event', 'meeting', 'collective', 'institution', 'speech', 'lead',
 ] as const;
 export type CueClass = (typeof CUE_CLASSES)[number];
 
@@ -33,6 +33,8 @@ export interface Lexicon {
   readonly nonTitles: ReadonlySet<string>;
   readonly topics: PhraseIndex<{ readonly topic: Topic }>;
   readonly numbers: ReadonlyMap<string, number>;
+  /** Organisations whose meetings gather their own members (G7, NATO): meetings, not processes. */
+  readonly forums: ReadonlySet<string>;
 }
 
 let cached: Lexicon | undefined;
@@ -65,6 +67,9 @@ export function loadLexicon(): Lexicon {
   const values = (numEntry?.values ?? {}) as Record<string, number>;
   for (const [w, n] of Object.entries(values)) numbers.set(w, n);
 
+  const forumEntry = (cues.forum as readonly RawEntry[] | undefined)?.[0];
+  const forums = new Set<string>((forumEntry?.orgs ?? []) as string[]);
+
   const t = readDataJson<{ titles: readonly (RawEntry & { title: Title })[]; blockers: string[]; non_titles: string[] }>('lexicon/titles.json');
   const titles = new PhraseIndex<{ title: Title }>();
   for (const e of t.titles) for (const p of e.phrases) titles.add(p, { id: e.id, payload: { title: e.title } });
@@ -80,6 +85,7 @@ export function loadLexicon(): Lexicon {
     nonTitles: new Set(t.non_titles),
     topics,
     numbers,
+    forums,
   };
   return cached;
 }

@@ -47,6 +47,11 @@ const NOT_NAME = new Set([
   'vice', 'chancellor', 'premier', 'mayor', 'governor', 'speaker', 'lawmaker', 'director', 'coordinator', 'mullah', 'mawlawi',
 ]);
 
+// A capitalised run followed by one of these names an institution: "U.S. Indo-Pacific Command".
+const ORG_TAIL = new Set(['command', 'forces', 'council', 'institute', 'foundation', 'university', 'ministry', 'department', 'agency', 'committee', 'commission', 'party', 'front', 'movement', 'army', 'group', 'office', 'bank', 'program', 'programme', 'center', 'centre', 'endowment', 'association', 'organization', 'organisation', 'union', 'coalition', 'alliance', 'corps', 'brigade', 'service', 'times', 'post', 'news', 'fund', 'initiative', 'school', 'college', 'court', 'airport', 'square', 'street', 'palace', 'summit', 'conference', 'talks', 'accord', 'agreement', 'declaration', 'zone', 'region', 'province', 'state', 'strait', 'sea', 'river']);
+// Appositive titles of these classes are posts in their own right; others ("director", "vice
+// president") need the employer written before them to count ("a State Department official").
+const SELF_STANDING = new Set(['head_of_state', 'head_of_government', 'foreign_minister', 'defense_minister', 'envoy', 'negotiator', 'spokesperson', 'commander']);
 const PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'le', 'la', 'dos', 'das', 'ul', 'ben', 'abu', 'ter']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'madam', 'mme', 'm']);
 const ADJOINED = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && a.end === b.start;
@@ -146,6 +151,7 @@ export function findPeople(input: PeopleInput): PersonMention[] {
       const words = wordCount(tokens, run);
       const spoken = isSpeaker(run, s);
       const honorific = HONORIFICS.has(tokens[run.start - 1]?.lower ?? '') || (tokens[run.start - 1]?.text === '.' && HONORIFICS.has(tokens[run.start - 2]?.lower ?? ''));
+      if (ORG_TAIL.has(tokens[run.end]?.lower ?? '')) continue;
       if (words < 2) {
         pending.push({ run, sentence: s });
         continue;
@@ -242,19 +248,22 @@ export function findPeople(input: PeopleInput): PersonMention[] {
       let affiliation: string | undefined;
       for (let k = at + 1; k < Math.min(limit, at + 14); k++) {
         const t = tokens[k];
-        if (!t || t.text === ',' || t.text === '.' || t.text === ';' || t.lower === 'said' || t.lower === 'who') break;
+        if (!t || t.text === ',' || t.text === '.' || t.text === ';' || t.lower === 'said') break;
         if (lexicon.nonTitles.has(t.lower) || lexicon.titleBlockers.has(t.lower)) return undefined;
         const m = mentionStartingAt.get(k);
         if (m && !affiliation) affiliation = affiliationOf(m);
         const inst = input.institutions?.get(k);
         if (inst && !affiliation) affiliation = inst;
         const tm = lexicon.titles.matchAt(tokens, k, limit);
+        if (tm && !affiliation && !SELF_STANDING.has(tm.entry.payload.title)) return undefined;
         if (tm) {
           // the affiliation may also follow: "commander of Pacific Air Forces and ... for U.S. Command"
           if (!affiliation) {
             for (let q = tm.end; q < Math.min(limit, tm.end + 10); q++) {
               const tq = tokens[q];
               if (!tq || tq.text === ',' || tq.text === '.') break;
+              // "envoy for North Korea": the country the post deals with, not the employer
+              if (/^(for|to|on|with)$/.test(tokens[q - 1]?.lower ?? '') && q === tm.end + 1) continue;
               const mq = mentionStartingAt.get(q);
               if (mq) { affiliation = affiliationOf(mq); if (affiliation) break; }
             }

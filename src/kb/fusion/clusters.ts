@@ -22,7 +22,8 @@ export function clusterByDate<T>(items: readonly Sourced<T>[], rules: ClusterRul
     let best: (typeof clusters)[number] | undefined;
     let bestScore = [-2, 0];
     for (const c of clusters) {
-      if (!c.members.every((o) => rules.agrees(o.s.item, m.s.item))) continue;
+      // Items one document lists separately are different things.
+      if (c.members.some((o) => o.s.doc === m.s.doc) || !c.members.every((o) => rules.agrees(o.s.item, m.s.item))) continue;
       let precision = -2;
       if (window) {
         for (const o of c.members) {

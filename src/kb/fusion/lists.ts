@@ -11,7 +11,7 @@ import { clusterByDate } from './clusters.js';
 import { fuseOutcomes } from './rounds.js';
 import { actorKey, byDocAndIdx, commonest, type Sourced } from './sourced.js';
 import {
-  categoricalSlot, dateSlot, distinctDocs, groupValues, mergeEvidence, slotEvidence, type ItemAddress, type Obs,
+  categoricalSlot, dateSlot, distinctDocs, groupValues, mergeEvidence, nameSlot, slotEvidence, type ItemAddress, type Obs,
 } from './values.js';
 
 type WithEvidence = { readonly evidence?: readonly Evidence[] };
@@ -64,7 +64,7 @@ function firstSorted(values: readonly (string | undefined)[]): string | undefine
 
 export function fuseProcess(id: string, items: readonly Sourced<Process>[]): FusedProcess {
   const addr: ItemAddress = { list: 'processes', part: id, item: id };
-  const name = categoricalSlot(addr, 'name', one(items, (p) => p.name, ['name']));
+  const name = nameSlot(addr, 'name', one(items, (p) => p.name, ['name']));
   const conflict = categoricalSlot(addr, 'conflict', one(items, (p) => p.conflict, ['conflict']));
   const start = dateSlot(addr, 'start', one(items, (p) => p.start, ['start']));
   return {
@@ -121,8 +121,8 @@ export function fuseMeetings(part: string, items: readonly Sourced<Meeting>[]): 
 
 export function fusePerson(id: string, items: readonly Sourced<Person>[]): FusedPerson {
   const addr: ItemAddress = { list: 'people', part: id, item: id };
-  const name = categoricalSlot(addr, 'name', one(items, (p) => p.name, ['name']))
-    ?? categoricalSlot(addr, 'name', [{ doc: '', value: id, evidence: [] }]);
+  const name = nameSlot(addr, 'name', one(items, (p) => p.name, ['name']))
+    ?? nameSlot(addr, 'name', [{ doc: '', value: id, evidence: [] }]);
   const title = categoricalSlot(addr, 'title', one(items, (p) => p.title, ['title']));
   const affiliation = categoricalSlot(addr, 'affiliation', one(items, (p) => p.affiliation, ['affiliation']), actorKey,
     (g) => commonest(g.map((x) => x.value)));

@@ -74,7 +74,8 @@ function place(clusters: readonly Cluster[], m: Member): Cluster | undefined {
   let best: Cluster | undefined;
   let bestScore: number[] = [];
   for (const c of clusters) {
-    if (!venueAgrees(c, venue)) continue;
+    // The extractor kept them apart within one document: they are different sittings.
+    if (!venueAgrees(c, venue) || c.members.some((o) => o.s.doc === m.s.doc)) continue;
     let precision = -1;
     let distance = Number.MAX_SAFE_INTEGER;
     for (const o of c.members) {
@@ -209,8 +210,8 @@ function fuseCluster(process: string, c: Cluster, key: string): FusedRound {
   }
   if (!ordinal && c.gapOrdinal !== undefined) ordinal = inferredSlot(addr, 'ordinal', c.gapOrdinal);
   const venue = categoricalSlot(addr, 'venue', obs(ms, (r) => r.venue, ['venue']));
-  const start = dateSlot(addr, 'start', obs(ms, (r) => r.start, ['start']));
-  const end = dateSlot(addr, 'end', obs(ms, (r) => r.end, ['end']));
+  const start = dateSlot(addr, 'start', obs(ms, (r) => r.start, ['start']), 'earliest');
+  const end = dateSlot(addr, 'end', obs(ms, (r) => r.end, ['end']), 'latest');
   const status = latestSlot(addr, 'status', obs(ms, (r) => r.status, ['status']), (s) => STATUS_RANK[s]);
   const participants = groupValues<Participant>(
     addr, 'participants',

@@ -103,7 +103,7 @@ function bySourcesThenLatestThenKey<T>(a: FusedValue<T>, b: FusedValue<T>): numb
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** A categorical slot (venue, name, title): most sources wins; any disagreement is a dispute. */
+/** A categorical slot (venue, title): most sources wins; any disagreement is a dispute. */
 export function categoricalSlot<T>(
   addr: ItemAddress, slot: string, obs: readonly Obs<T>[], keyOf: (v: T) => string = (v) => canonicalJson(v),
   represent?: (values: readonly Obs<T>[]) => T,
@@ -117,7 +117,7 @@ export function categoricalSlot<T>(
  * "2017-05-03"). The best value has the most sources agreeing with it, then the finest
  * precision; the slot is disputed only when some values cannot both be true.
  */
-export function dateSlot(addr: ItemAddress, slot: string, obs: readonly Obs<IsoDate>[]): FusedSlot<IsoDate> | undefined {
+export function dateSlot(addr: ItemAddress, slot: string, obs: readonly Obs<IsoDate>[], prefer?: 'earliest' | 'latest'): FusedSlot<IsoDate> | undefined {
   const values = groupValues(addr, slot, obs, (v) => v);
   if (values.length === 0) return undefined;
   const periods = values.map((v) => periodOf(v.value));
@@ -143,6 +143,12 @@ export function dateSlot(addr: ItemAddress, slot: string, obs: readonly Obs<IsoD
     if (s !== 0) return s;
     const p = (periods[j]?.precision ?? -1) - (periods[i]?.precision ?? -1);
     if (p !== 0) return p;
+    // Equal support: a sitting's opening is its earliest claimed day, its close the latest
+    // (a later "start" is usually a day inside the sitting).
+    if (prefer !== undefined) {
+      const d = (periods[i]?.lo ?? 0) - (periods[j]?.lo ?? 0);
+      if (d !== 0) return prefer === 'earliest' ? d : -d;
+    }
     return bySourcesThenLatestThenKey(values[i] as FusedValue<IsoDate>, values[j] as FusedValue<IsoDate>);
   });
   return toSlot(order.map((i) => values[i] as FusedValue<IsoDate>), disputed);
@@ -165,7 +171,11 @@ export function latestSlot<T>(addr: ItemAddress, slot: string, obs: readonly Obs
     return bySourcesThenLatestThenKey(a, b);
   });
   const top = sorted[0]?.latest ?? '';
-  const disputed = sorted.filter((v) => (v.latest ?? '') === top).length > 1;
+  // Only different documents of the same date can contradict each other.
+  const rivals = sorted.filter((v) => (v.latest ?? '') === top);
+  const rivalKeys = new Set(rivals.map((v) => canonicalJson(v.value)));
+  const rivalDocs = new Set(obs.filter((o) => rivalKeys.has(canonicalJson(o.value)) && (o.published ?? '') === top).map((o) => o.doc));
+  const disputed = rivals.length > 1 && rivalDocs.size > 1;
   return toSlot(sorted, disputed);
 }
 
@@ -177,4 +187,13 @@ export function inferredSlot<T>(addr: ItemAddress, slot: string, value: T): Fuse
 
 export function distinctDocs(obs: readonly { readonly doc: string }[]): number {
   return new Set(obs.map((o) => o.doc)).size;
+}
+
+/**
+ * A name: the one most sources use, then the longest ("Sergei Lavrov" over "Lavrov"). Names
+ * differ without contradicting each other, so a name is never disputed.
+ */
+export function nameSlot(addr: ItemAddress, slot: string, obs: readonly Obs<string>[]): FusedSlot<string> | undefined {
+  const values = groupValues(addr, slot, obs, (v) => v).sort((a, b) => b.sources - a.sources || b.value.length - a.value.length || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return toSlot(values, false);
 }

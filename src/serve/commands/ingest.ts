@@ -1,6 +1,5 @@
 // `parley ingest PATH...`: reads files, folders, JSONL and feeds into the knowledge base, one
 // transaction per document; a bad document is reported and the batch goes on.
-import { describeError } from '../../errors.js';
 import { DB_OPTION, DB_USAGE, dbUrl, parse } from '../../kb/cli-support.js';
 import { openKnowledgeBase } from '../../kb/open.js';
 import type { IngestResult } from '../../kb/types.js';
@@ -80,7 +79,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${total} document${total === 1 ? '' : 's'}: ${s.new} new, ${s.unchanged} unchanged, ${s.failed} failed (${secs.toFixed(1)} s, ${secs > 0 ? Math.round(total / secs) : total}/s)\n`);
     if (s.failed > 0 && !values.quiet) {
       io.stdout('failed:\n');
-      for (const f of s.failures) io.stdout(`  ${f.error ? describeError(f.error) : f.subject}${f.error?.subject && f.error.subject !== f.subject ? ` (${f.subject})` : ''}\n`);
+      for (const f of s.failures) io.stdout(`  ${f.error?.subject ?? f.subject}: ${f.error ? f.error.message.split('\n')[0] : 'failed'}\n`);
     }
     return s.failed > 0 ? EXIT_PARTIAL : EXIT_OK;
   } finally {
