@@ -131,9 +131,11 @@ export function decideConflict(ctx: Context, sponsors: ReadonlySet<string>): str
   };
   const t = ctx.tokens;
   for (const a of ctx.actors) {
-    const iso = a.kind === 'person' ? stateOf(a.affiliation ?? '') : stateOf(a.id);
+    // people are counted by the states they name, not by how often they speak
+    if (a.kind === 'person') continue;
+    const iso = stateOf(a.id);
     if (!iso) continue;
-    let w = a.kind === 'sector' ? 2 : a.kind === 'person' ? 0.5 : 1;
+    let w = a.kind === 'sector' ? 2 : 1;
     const prev = t[a.tokenStart - 1]?.lower ?? '';
     const next = t[a.tokenEnd]?.lower ?? '';
     const next2 = t[a.tokenEnd + 1]?.lower ?? '';

@@ -96,7 +96,14 @@ export function buildContext(article: Article): Context {
     for (let k = m.tokenStart; k < m.tokenEnd; k++) covered.add(k);
     const base = { tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, rule: m.rule };
     switch (m.kind) {
-      case 'state': actors.push({ ...base, id: m.id, kind: 'state' }); break;
+      case 'state': {
+        actors.push({ ...base, id: m.id, kind: 'state' });
+        // a city-state names its capital too: "the Singapore summit"
+        const capital = gazetteer.state(m.id)?.capital;
+        const cap = capital ? gazetteer.place(capital) : undefined;
+        if (cap && cap.name === text.slice(m.start, m.end)) places.push({ ...base, id: cap.id, country: m.id, capital: true });
+        break;
+      }
       case 'state_adj': if (m.country) actors.push({ ...base, id: m.country, kind: 'adj' }); break;
       case 'capital':
         if (m.country) actors.push({ ...base, id: m.country, kind: 'capital' });

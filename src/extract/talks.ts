@@ -126,7 +126,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       const prev = t[a - 1]?.lower ?? '';
       nps.push({
         tokenStart: a, tokenEnd: b, kind: 'sitting', plural: Boolean(o.plural), definite: DEFINITE.test(prev) || o.relative !== undefined,
-        another: prev === 'another', rule: `round:${o.rule}`,
+        another: prev === 'another' || o.rule.endsWith(':another'), rule: `round:${o.rule}`,
         ...(o.value !== undefined ? { value: o.value } : {}), ...(o.relative ? { relative: o.relative } : {}),
       });
     }
@@ -240,10 +240,9 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
         round = lastRound;
       } else if (!pm && lastRound && lastRound.process === proc.id && lastRound.lastSentence >= si - 1 && !time) {
         round = lastRound;
-      } else if (time && (time.value.length === 10 || time.value.includes('W'))) {
-        round = roundOf(proc.id, undefined, time);
-      } else if (venue?.place && pm?.place && !time) {
-        round = roundOf(proc.id, undefined, undefined, undefined, true);
+      } else if (time || (venue?.place && pm?.place)) {
+        // "talks in Stockholm in October", "talks Tuesday with Ukrainian officials in Jeddah"
+        round = roundOf(proc.id, undefined, time, undefined, !time);
       }
 
       // sponsors: "Iran, Russia, Turkey-brokered talks", "under the auspices of the UN", "a Russian initiative"

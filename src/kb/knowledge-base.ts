@@ -2,7 +2,7 @@
 // partitions it needs (fusion is pure and order-independent, so reads are deterministic).
 import { createHash } from 'node:crypto';
 import { ParleyError, StoreError } from '../errors.js';
-import { RECORD_LISTS, type ParleyRecord, type RecordList } from '../extract/record.js';
+import { RECORD_LISTS, type Evidence, type ParleyRecord, type RecordList } from '../extract/record.js';
 import type { Article } from '../ingest/article.js';
 import { splitSentences } from '../nlp/sentences.js';
 import { actorKind, actorRefs } from './actors.js';
@@ -292,7 +292,7 @@ export function createKnowledgeBase(store: Store, options: { extract?: Extractor
     const addr = parseFactId(fact);
     if (!addr) return undefined;
     const items = (await load(addr.list, addr.part)) as readonly { id: string }[];
-    let found: { value: unknown; sources: number; evidence: readonly import('../extract/record.js').Evidence[] } | undefined;
+    let found: { value: unknown; sources: number; evidence: readonly Evidence[] } | undefined;
     for (const item of items) {
       if (item.id === fact) {
         const one = { ...emptyFused(), [addr.list]: [item] } as unknown as FusedKnowledge;
@@ -358,12 +358,12 @@ export function createKnowledgeBase(store: Store, options: { extract?: Extractor
 }
 
 /** Finds the fused value with this id among an item's slots and value lists. */
-function findValue(item: object, fact: string): { value: unknown; sources: number; evidence: readonly import('../extract/record.js').Evidence[] } | undefined {
+function findValue(item: object, fact: string): { value: unknown; sources: number; evidence: readonly Evidence[] } | undefined {
   for (const v of Object.values(item)) {
     const candidates: unknown[] = Array.isArray(v) ? v : v && typeof v === 'object' && 'values' in v ? (v as { values: unknown[] }).values : [];
     for (const c of candidates) {
       if (c && typeof c === 'object' && (c as { id?: unknown }).id === fact && 'value' in c) {
-        const fv = c as { value: unknown; sources: number; evidence: readonly import('../extract/record.js').Evidence[] };
+        const fv = c as { value: unknown; sources: number; evidence: readonly Evidence[] };
         return { value: fv.value, sources: fv.sources, evidence: fv.evidence };
       }
     }

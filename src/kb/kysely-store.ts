@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { StoreError } from '../errors.js';
 import type { Database } from './schema.js';
 import type {
-  DocumentMeta, DocumentRow, FactRow, LoadedFact, MentionCount, MentionKind, MentionRow, Store,
+  DocumentMeta, FactRow, LoadedFact, MentionCount, MentionKind, MentionRow, Store,
 } from './store.js';
 import type { Backend } from './types.js';
 

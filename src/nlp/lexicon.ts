@@ -28,7 +28,7 @@ export type CueClass = (typeof CUE_CLASSES)[number];
 export interface Lexicon {
   /** One index per cue class, so rules ask for exactly the class they key on. */
   readonly cues: Readonly<Record<CueClass, PhraseIndex<CuePayload>>>;
-  readonly titles: PhraseIndex<{ readonly title: Title }>;
+  readonly titles: PhraseIndex<{ readonly title: Title; readonly affiliation?: string }>;
   readonly titleBlockers: ReadonlySet<string>;
   readonly nonTitles: ReadonlySet<string>;
   readonly topics: PhraseIndex<{ readonly topic: Topic }>;
@@ -70,9 +70,12 @@ export function loadLexicon(): Lexicon {
   const forumEntry = (cues.forum as readonly RawEntry[] | undefined)?.[0];
   const forums = new Set<string>((forumEntry?.orgs ?? []) as string[]);
 
-  const t = readDataJson<{ titles: readonly (RawEntry & { title: Title })[]; blockers: string[]; non_titles: string[] }>('lexicon/titles.json');
-  const titles = new PhraseIndex<{ title: Title }>();
-  for (const e of t.titles) for (const p of e.phrases) titles.add(p, { id: e.id, payload: { title: e.title } });
+  const t = readDataJson<{ titles: readonly (RawEntry & { title: Title; affiliation?: string })[]; blockers: string[]; non_titles: string[] }>('lexicon/titles.json');
+  const titles = new PhraseIndex<{ title: Title; affiliation?: string }>();
+  for (const e of t.titles) {
+    const payload = { title: e.title, ...(e.affiliation ? { affiliation: e.affiliation } : {}) };
+    for (const p of e.phrases) titles.add(p, { id: e.id, payload });
+  }
 
   const tp = readDataJson<{ topics: readonly (RawEntry & { topic: Topic })[] }>('lexicon/topics.json');
   const topics = new PhraseIndex<{ topic: Topic }>();

@@ -137,6 +137,9 @@ export function findPeople(input: PeopleInput): PersonMention[] {
   }
 
   const full: PersonMention[] = [];
+  const personEndingAt = new Map<number, PersonMention>();
+  const knownAffiliation = new Map<string, string>();
+  const surnameSoFar = new Map<string, PersonMention>();
   const pending: { run: NameRun; sentence: Sentence }[] = [];
 
   for (const s of sentences) {
@@ -147,7 +150,9 @@ export function findPeople(input: PeopleInput): PersonMention[] {
     let previous: PersonMention | undefined;
     for (const run of runs) {
       const pre = titleBefore(run.start);
-      const app = pre ? undefined : appositive(run.end, s.tokenEnd);
+      let app = pre ? undefined : appositive(run.end, s.tokenEnd);
+      // "Gen. Charles Brown, commander … for U.S. Indo-Pacific Command": the affiliation may follow
+      if (pre && !pre.affiliation) app = appositive(run.end, s.tokenEnd);
       const words = wordCount(tokens, run);
       const spoken = isSpeaker(run, s);
       const honorific = HONORIFICS.has(tokens[run.start - 1]?.lower ?? '') || (tokens[run.start - 1]?.text === '.' && HONORIFICS.has(tokens[run.start - 2]?.lower ?? ''));
@@ -164,7 +169,7 @@ export function findPeople(input: PeopleInput): PersonMention[] {
       const last = tokens[run.end - 1];
       if (!first || !last) continue;
       const name = text.slice(first.start, last.end);
-      let affiliation = pre?.affiliation ?? app?.affiliation;
+      let affiliation = pre?.affiliation ?? app?.affiliation ?? knownAffiliation.get(`@${slug(text.slice(tokens[run.start]?.start ?? 0, tokens[run.end - 1]?.end ?? 0))}`);
       // "Russian Foreign Minister Sergei Lavrov and Defense Minister Sergei Shoigu": the
       // adjective distributes over the coordination
       if (!affiliation && pre && previous?.affiliation && tokens[pre.start - 1]?.lower === 'and') affiliation = previous.affiliation;
@@ -184,6 +189,9 @@ export function findPeople(input: PeopleInput): PersonMention[] {
         rule: pre ? `person:${pre.rule}` : app ? `person:appositive:${app.rule}` : spoken ? 'person:speaker' : 'person:honorific',
       };
       full.push(p);
+      personEndingAt.set(run.end, p);
+      surnameSoFar.set(last.lower, p);
+      if (p.affiliation && !knownAffiliation.has(p.id)) knownAffiliation.set(p.id, p.affiliation);
       previous = p;
     }
 
@@ -197,6 +205,10 @@ export function findPeople(input: PeopleInput): PersonMention[] {
         if (tm) return finish(tm, e);
       }
       let tm = titleEndingAt.get(e);
+      if (!tm && tokens[e - 1]?.text === ',' && tokens[at]?.text === ',' ) {
+        const commaTitle = titleEndingAt.get(e - 1);
+        if (commaTitle) return finish(commaTitle, at);
+      }
       if (!tm) {
         // "envoy for Syria Staffan de Mistura", "ambassador to the UN James Kariuki"
         const m = mentionEndingAt.get(e);
@@ -223,6 +235,26 @@ export function findPeople(input: PeopleInput): PersonMention[] {
         while (k > s.tokenStart && /^(the|top|senior|chief|deputy|acting|new|s|'|’|then|current)$/.test(tokens[k - 1]?.lower ?? '')) k--;
         const before = mentionEndingAt.get(k);
         if (before) affiliation = affiliationOf(before);
+        if (before?.kind === 'org') {
+          let q = before.tokenStart;
+          while (q > s.tokenStart && /^(deputy|acting|senior|top|the|chief|permanent)$/.test(tokens[q - 1]?.lower ?? '')) q--;
+          const outer = mentionEndingAt.get(q);
+          if (outer && (outer.kind === 'state' || outer.kind === 'state_adj')) affiliation = affiliationOf(outer);
+        }
+        // "Zelenskyy’s chief of staff", "Trump’s special envoy": the possessor's side
+        if (!affiliation) {
+          let q = start;
+          while (q > s.tokenStart && /^(’|'|s|the|top|senior|chief|deputy)$/.test(tokens[q - 1]?.lower ?? '')) q--;
+          let owner = personEndingAt.get(q);
+          if (!owner) {
+            // a surname already introduced: "Zelenskyy’s chief of staff"
+            const r = runs.find((x) => x.end === q);
+            const last = r ? tokens[r.end - 1]?.lower : undefined;
+            if (last) owner = surnameSoFar.get(last);
+          }
+          if (owner?.affiliation && q < start) affiliation = owner.affiliation;
+        }
+        if (!affiliation && match.entry.payload.affiliation) affiliation = match.entry.payload.affiliation;
         if (!affiliation) {
           const inst = input.institutions?.get(k - 1);
           if (inst) affiliation = inst;
@@ -245,6 +277,9 @@ export function findPeople(input: PeopleInput): PersonMention[] {
     // ", a/the [affiliation] title [of X]" right after the name, up to the next comma or period
     function appositive(at: number, limit: number): { title?: Title; affiliation?: string; rule: string; span: [number, number] } | undefined {
       if (tokens[at]?.text !== ',') return undefined;
+      const open = tokens[at + 1];
+      // ", spoke with Russian President …" is a new clause, not a description of the name
+      if (!open || !(/^(a|an|the|his|her|its|their|who|currently|now|also|then|acting|deputy|senior|chief|top|former)$/.test(open.lower) || open.cap || mentionStartingAt.has(at + 1) || lexicon.titles.matchAt(tokens, at + 1, limit))) return undefined;
       let affiliation: string | undefined;
       for (let k = at + 1; k < Math.min(limit, at + 14); k++) {
         const t = tokens[k];
@@ -262,8 +297,9 @@ export function findPeople(input: PeopleInput): PersonMention[] {
             for (let q = tm.end; q < Math.min(limit, tm.end + 10); q++) {
               const tq = tokens[q];
               if (!tq || tq.text === ',' || tq.text === '.') break;
-              // "envoy for North Korea": the country the post deals with, not the employer
-              if (/^(for|to|on|with)$/.test(tokens[q - 1]?.lower ?? '') && q === tm.end + 1) continue;
+              // "envoy for North Korea": the country the post deals with, not the employer; but
+              // "commander for U.S. Indo-Pacific Command" names the employer
+              if (/^(for|to|on|with)$/.test(tokens[q - 1]?.lower ?? '') && q === tm.end + 1 && !(tokens[(mentionStartingAt.get(q)?.tokenEnd ?? q)]?.cap)) continue;
               const mq = mentionStartingAt.get(q);
               if (mq) { affiliation = affiliationOf(mq); if (affiliation) break; }
             }
@@ -281,6 +317,21 @@ export function findPeople(input: PeopleInput): PersonMention[] {
       if (after && speech.matchAt(tokens, run.end, sent.tokenEnd)) return true;
       if (before && run.start - 1 >= sent.tokenStart && /^(said|says|told|added|wrote|asked)$/.test(before)) return true;
       return false;
+    }
+  }
+
+  // "The Ukrainian delegation includes … Defense Minister Rustem Umerov; and military commander
+  // Pavlo Palisa": members of a listed delegation speak for its state
+  for (const s of sentences) {
+    for (const m of mentions) {
+      if (m.sentence !== s.index || m.kind !== 'sector' || !/\.(GOV|MIL)$/.test(m.id)) continue;
+      if (!/^(includes|included|including|comprises|comprised|consists|is|was|led)$/.test(tokens[m.tokenEnd]?.lower ?? '')) continue;
+      const state = m.id.split('.')[0];
+      if (!state) continue;
+      for (let i = 0; i < full.length; i++) {
+        const p = full[i];
+        if (p && p.sentence === s.index && p.tokenStart > m.tokenEnd && !p.affiliation) full[i] = { ...p, affiliation: state };
+      }
     }
   }
 

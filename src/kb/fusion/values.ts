@@ -114,8 +114,8 @@ export function categoricalSlot<T>(
 
 /**
  * A date slot: values at different precision agree when their periods overlap ("2017-05" and
- * "2017-05-03"). The best value has the most sources agreeing with it, then the finest
- * precision; the slot is disputed only when some values cannot both be true.
+ * "2017-05-03"). The best value has the most sources backing it, then the finest precision;
+ * the slot is disputed only when some values cannot both be true.
  */
 export function dateSlot(addr: ItemAddress, slot: string, obs: readonly Obs<IsoDate>[], prefer?: 'earliest' | 'latest'): FusedSlot<IsoDate> | undefined {
   const values = groupValues(addr, slot, obs, (v) => v);
@@ -124,9 +124,11 @@ export function dateSlot(addr: ItemAddress, slot: string, obs: readonly Obs<IsoD
   const support = values.map((v, i) => {
     const docs = new Set<string>();
     const pi = periods[i];
+    // Supported by every document whose date contains this one ("2017-05" backs "2017-05-03",
+    // not the reverse), so a vague value never outvotes the precise values it covers.
     for (const o of obs) {
       const po = periodOf(o.value);
-      if (o.value === v.value || (pi && po && overlaps(pi, po))) docs.add(o.doc);
+      if (o.value === v.value || (pi && po && po.lo <= pi.lo && pi.hi <= po.hi)) docs.add(o.doc);
     }
     return docs.size;
   });

@@ -84,7 +84,12 @@ export function createApp(options: AppOptions): { app: Hono; cache: ResponseCach
       const page = await kb.processes({ limit, offset });
       const details = new Map<string, ProcessDetail | undefined>();
       for (const s of page.items) details.set(s.id, await kb.process(s.id));
-      return pageView(page, (s) => processSummaryView(s, details.get(s.id)));
+      const actors = new Set<string>();
+      for (const s of page.items) {
+        if (s.conflict) actors.add(s.conflict);
+        for (const v of details.get(s.id)?.process?.sponsors ?? []) actors.add(v.value);
+      }
+      return { ...pageView(page, (s) => processSummaryView(s, details.get(s.id))), labels: labelsFor(actors) };
     });
   });
 
