@@ -26,7 +26,9 @@ function extractDir(dir, extra = []) {
 function score(gold, pred) {
   const args = [scorer, gold, pred];
   if (verbose) process.stdout.write(execFileSync(process.execPath, [...args, '--verbose'], { encoding: 'utf8' }));
-  return JSON.parse(execFileSync(process.execPath, [...args, '--json'], { encoding: 'utf8' })).overall;
+  const out = execFileSync(process.execPath, [...args, '--json'], { encoding: 'utf8' });
+  // the scorer prints its JSON and then a summary line
+  return JSON.parse(out.slice(0, out.lastIndexOf('}') + 1)).overall;
 }
 
 const results = {};

@@ -10,7 +10,7 @@ const LIST_GLUE = new Set([
   'top', 'other', 'several', 'some', 'two', 'three', 'four', 'five', 'delegates', 'government', 'governments', 'leaders',
   'sides', 'side', 'groups', 'group', 'parties', 'party', 'factions', 'faction', 'members', 'figures', 'diplomats',
 ]);
-const BACK_GLUE = new Set([',', 'and', '&', 'as', 'well', 'both', 'are', 'is', 'were', 'was', 'have', 'has', 'had', 'also', 'the', 'all', 'remain', 'remains', 'being', 'been', 'be', 'would', 'will', 'still']);
+const BACK_GLUE = new Set([',', 'and', '&', 'as', 'well', 'both', 'are', 'is', 'were', 'was', 'have', 'has', 'had', 'also', 'the', 'all', 'remain', 'remains', 'being', 'been', 'be', 'would', 'will', 'still', 'since', 'already', 'recently', 'jointly', 'again', 'then', 'now', 'together', 'later', 'finally', 'formally', 'officially', 'reportedly']);
 
 const SECTOR_OF_WORD: Readonly<Record<string, string>> = { REB: 'REB', OPP: 'OPP', GOV: 'GOV', MIL: 'GOV', CIV: 'CIV', PPL: 'PPL' };
 
@@ -99,7 +99,7 @@ export function listAt(ctx: Context, sentence: number, from: number, direction: 
     }
     const t = ctx.tokens[k];
     if (!t || !BACK_GLUE.has(t.lower)) break;
-    if (out.length > 0 && t.lower !== ',' && t.lower !== 'and' && t.lower !== '&' && t.lower !== 'as' && t.lower !== 'well' && t.lower !== 'both') break;
+    if (out.length > 0 && !/^(,|and|&|as|well|both)$/.test(t.lower)) break;
     k--;
   }
   return out;

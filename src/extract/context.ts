@@ -60,6 +60,8 @@ export interface Context {
   /** Token index of the token starting at or after a character offset. */
   tokenAt(offset: number): number;
   evidence(sentence: number, tokenStart: number, tokenEnd: number, rule: string, slot?: string): Evidence;
+  /** The place of the dateline ("GENEVA —", "DOHA, March 3 (Reuters) -"), when there is one. */
+  readonly dateline?: PlaceRef;
   /** ISO3 of the state a place lies in. */
   placeCountry(id: string): string | undefined;
   /** The document's conflict state (ISO3), once decided. */
@@ -158,6 +160,7 @@ export function buildContext(article: Article): Context {
   actors.sort((a, b) => a.tokenStart - b.tokenStart);
   places.sort((a, b) => a.tokenStart - b.tokenStart);
 
+  const dateline = findDateline(text, tokens, sentences, gazetteer);
   const n = sentences.length;
   const actorsBy = groupBy(actors, n);
   const placesBy = groupBy(places, n);
@@ -166,7 +169,7 @@ export function buildContext(article: Article): Context {
   const docId = article.id;
 
   return {
-    docId, text, ...(published ? { published } : {}), sentences, tokens, mentions, people, actors, places, times,
+    docId, text, ...(published ? { published } : {}), ...(dateline ? { dateline } : {}), sentences, tokens, mentions, people, actors, places, times,
     durations, ordinals, lexicon, gazetteer,
     cues(sentence, cls) {
       const key = `${sentence}:${cls}`;
@@ -199,4 +202,32 @@ export function buildContext(article: Article): Context {
       return { doc: docId, sentence, start: a, end: Math.max(a, b), rule, ...(slot ? { slot } : {}) };
     },
   };
+}
+
+/** A dateline opens one of the first paragraphs: an upper-case place, then a dash, comma or bracket. */
+function findDateline(text: string, tokens: readonly Token[], sentences: readonly Sentence[], gaz: Gazetteer): PlaceRef | undefined {
+  for (const s of sentences.slice(0, 4)) {
+    let k = s.tokenStart;
+    const words: string[] = [];
+    while (k < s.tokenEnd && k < s.tokenStart + 4) {
+      const t = tokens[k];
+      if (!t || t.shape !== 'word' || t.text !== t.text.toUpperCase() || t.text.length < 2) break;
+      words.push(t.text.charAt(0) + t.text.slice(1).toLowerCase());
+      k++;
+    }
+    const next = tokens[k]?.text ?? '';
+    if (words.length === 0 || !/^[—–\-,(]$/.test(next)) continue;
+    const name = words.join(' ');
+    const first = words[0] ?? '';
+    for (const e of gaz.names.get(first) ?? []) {
+      const full = [first, ...e.rest].join(' ');
+      if (full !== name) continue;
+      if (e.target.kind !== 'place') continue;
+      const id = e.target.id;
+      const iso3 = gaz.place(id)?.iso3;
+      return { id, ...(iso3 ? { country: iso3 } : {}), tokenStart: s.tokenStart, tokenEnd: k, sentence: s.index, rule: 'dateline', capital: gaz.capitalOf.has(id) };
+    }
+  }
+  void text;
+  return undefined;
 }

@@ -18,7 +18,9 @@ const floors = JSON.parse(readFileSync(join(root, 'fixtures', 'floor.json'), 'ut
 interface Score { overall: { F: number; P: number; R: number } }
 
 function score(gold: string, pred: string): Score {
-  return JSON.parse(execFileSync(process.execPath, [scorer, gold, pred, '--json'], { encoding: 'utf8' })) as Score;
+  const out = execFileSync(process.execPath, [scorer, gold, pred, '--json'], { encoding: 'utf8' });
+  // the scorer prints its JSON and then a summary line
+  return JSON.parse(out.slice(0, out.lastIndexOf('}') + 1)) as Score;
 }
 
 function extractTo(file: string, out: string, extra: readonly string[] = []): void {

@@ -37,8 +37,17 @@ function subjectBefore(ctx: Context, sentence: number, at: number): ActorRef[] {
   while (k > 0 && /^(’|'|s|the|its|their|his|her|repeated|renewed|main|key|firm|strong)$/.test(t[k - 1]?.lower ?? '')) k--;
   const poss = ctx.actorsIn(sentence).filter((a) => a.tokenEnd === k);
   if (poss.length > 0) return poss;
+  // "Mohammed bin Salman, commonly known as MBS, met with Rubio": skip a parenthetical
+  if (t[at - 1]?.text === ',') {
+    let i = at - 2;
+    while (i > at - 14 && i > 0 && t[i]?.text !== ',') i--;
+    if (t[i]?.text === ',') {
+      const head = ctx.actorsIn(sentence).filter((a) => a.tokenEnd === i && (a.kind === 'person' || a.kind === 'state' || a.kind === 'org'));
+      if (head.length > 0) return head;
+    }
+  }
   // otherwise the last actor before the cue within a few tokens, not across a clause
-  const before = ctx.actorsIn(sentence).filter((a) => a.tokenEnd <= at && a.tokenEnd >= at - 6);
+  const before = ctx.actorsIn(sentence).filter((a) => a.tokenEnd <= at && a.tokenEnd >= at - 10);
   for (let q = before.length - 1; q >= 0; q--) {
     const a = before[q];
     if (!a) continue;
@@ -121,7 +130,9 @@ export function readRelations(ctx: Context, d: Drafts): void {
     }
 
     // meetings between named people (or actors) outside a round
-    for (const c of ctx.cues(si, 'meeting')) {
+    // a sentence about a round's talks is read by the round rules, not as a side meeting
+    const aboutTalks = ctx.cues(si, 'track').some((c) => /^(talks|negotiations|discussions|consultations)$/.test(t[c.end - 1]?.lower ?? ''));
+    for (const c of aboutTalks ? [] : ctx.cues(si, 'meeting')) {
       const subj = subjectBefore(ctx, si, c.start).filter((a) => a.kind === 'person' || a.kind === 'state' || a.kind === 'org');
       // the people met: every person after the verb up to the end of the clause
       const objs: ActorRef[] = [];

@@ -122,6 +122,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       const a = ctx.tokenAt(o.start);
       const b = ctx.tokenAt(o.end);
       if (o.process && !o.noun) continue; // "Astana eight" is a process mention, merged below
+      if (/^(every|each|any|all|no|many|several|most)$/.test(t[a - 1]?.lower ?? '')) continue; // "every previous round"
       for (let k = a; k < b; k++) covered.add(k);
       const prev = t[a - 1]?.lower ?? '';
       nps.push({
@@ -152,7 +153,8 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
     // "Latest round of …-brokered talks on Syria peace, Astana eight": the numbered name is the same round
     for (const n of named) {
       if (n.ordinal === undefined) continue;
-      const np = nps.find((x) => x.value === undefined && x.relative && x.tokenStart < n.tokenStart);
+      // also "The round, dubbed Geneva IV"
+      const np = nps.find((x) => x.value === undefined && x.tokenStart < n.tokenStart && (x.relative || (x.kind === 'sitting' && n.tokenStart - x.tokenEnd <= 6)));
       if (np) {
         const i = nps.indexOf(np);
         nps[i] = { ...np, value: n.ordinal, process: n };
@@ -191,6 +193,10 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
           id: processIdOfPlace(venue.place), tokenStart: venue.place.tokenStart, tokenEnd: venue.place.tokenEnd, rule: 'process:noun-in-venue', place: venue.place,
           sitting: np.kind === 'sitting' && !/^(round|rounds|session|sessions|phase|leg|sitting)$/.test(t[np.tokenStart]?.lower ?? '') && !/^(round|session)$/.test(t[np.tokenEnd - 1]?.lower ?? ''), name: ctx.text.slice(t[venue.place.tokenStart]?.start ?? 0, t[venue.place.tokenEnd - 1]?.end ?? 0),
         };
+      }
+      if (!pm && !focus && ctx.dateline && !np.another) {
+        const dl = ctx.dateline;
+        pm = { id: processIdOfPlace(dl), tokenStart: dl.tokenStart, tokenEnd: dl.tokenEnd, rule: 'process:dateline', place: dl, sitting: false, name: ctx.text.slice(t[dl.tokenStart]?.start ?? 0, t[dl.tokenEnd - 1]?.end ?? 0) };
       }
       if (!pm && np.another) continue;
       // "held a separate meeting with President X": a meeting between people, read elsewhere

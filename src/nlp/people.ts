@@ -149,7 +149,7 @@ export function findPeople(input: PeopleInput): PersonMention[] {
     const runs = nameRuns(tokens, s.tokenStart, s.tokenEnd, blocked);
     let previous: PersonMention | undefined;
     for (const run of runs) {
-      const pre = titleBefore(run.start);
+      const pre = titleBefore(run.start, run.end);
       let app = pre ? undefined : appositive(run.end, s.tokenEnd);
       // "Gen. Charles Brown, commander … for U.S. Indo-Pacific Command": the affiliation may follow
       if (pre && !pre.affiliation) app = appositive(run.end, s.tokenEnd);
@@ -197,7 +197,7 @@ export function findPeople(input: PeopleInput): PersonMention[] {
 
     // A title right before the name, possibly with a "for Syria" / "to the UN" phrase between,
     // and the affiliation right before the title.
-    function titleBefore(at: number): { title?: Title; affiliation?: string; rule: string; span: [number, number]; start: number } | undefined {
+    function titleBefore(at: number, runEnd = at): { title?: Title; affiliation?: string; rule: string; span: [number, number]; start: number } | undefined {
       let e = at;
       if (tokens[e - 1]?.text === '.' && tokens[e - 2] && /^(gen|lt|col|maj|adm|sen|rep|dr)$/.test(tokens[e - 2]?.lower ?? '')) {
         // "Gen. Charles Brown": the abbreviation's period belongs to the title
@@ -205,7 +205,7 @@ export function findPeople(input: PeopleInput): PersonMention[] {
         if (tm) return finish(tm, e);
       }
       let tm = titleEndingAt.get(e);
-      if (!tm && tokens[e - 1]?.text === ',' && tokens[at]?.text === ',' ) {
+      if (!tm && tokens[e - 1]?.text === ',' && /^[,.;]$/.test(tokens[runEnd]?.text ?? '')) {
         const commaTitle = titleEndingAt.get(e - 1);
         if (commaTitle) return finish(commaTitle, at);
       }

@@ -191,7 +191,8 @@ export function createApp(options: AppOptions): { app: Hono; cache: ResponseCach
       },
       bodyLimit({
         maxSize: BODY_LIMIT_BYTES,
-        onError: (c) => errorResponse(c, 'TOO_LARGE', `the body exceeds the limit of ${BODY_LIMIT_BYTES} bytes`),
+        // The rest of the body is never read, so the connection cannot be reused.
+        onError: (c) => errorResponse(c, 'TOO_LARGE', `the body exceeds the limit of ${BODY_LIMIT_BYTES} bytes`, { Connection: 'close' }),
       }),
       async (c) => {
         parseQuery(c.req.url, QUERIES.none);

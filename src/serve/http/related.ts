@@ -1,7 +1,7 @@
 // What a process page shows besides its rounds: the actor network and the places on the map.
 // Both are read through the KB's public queries (process, actor) only.
 import type { ActorDetail, FusedRound, KnowledgeBase, ProcessDetail } from '../../kb/types.js';
-import { labelsFor, placeView, type PlaceView } from './labels.js';
+import { actorLabel, labelsFor, placeView, type PlaceView } from './labels.js';
 
 export type EdgeRelation = 'brokers' | 'negotiates_with' | 'backs' | 'opposes';
 
@@ -151,7 +151,7 @@ export async function processPlaces(kb: KnowledgeBase, d: ProcessDetail): Promis
   for (const a of await actorsOf(kb, who)) {
     for (const e of a.events) {
       if (!e.place) continue;
-      const by = e.actor ? ` by ${e.actor.value}` : '';
+      const by = e.actor ? ` by ${actorLabel(e.actor.value)}` : '';
       add(e.place.value, { fact: e.id, kind: 'event', label: `${e.kind.replace(/_/g, ' ')}${by}`, ...(e.date ? { date: e.date.value } : {}) });
     }
   }

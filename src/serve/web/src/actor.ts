@@ -1,6 +1,6 @@
 // `/actor/{id}`: the rounds an actor sat in, its alignments and agreements.
 import { api } from './api.js';
-import { formatDate, h, words } from './dom.js';
+import { append, formatDate, h, words } from './dom.js';
 import { factButton } from './facts.js';
 
 export async function renderActor(main: HTMLElement, id: string): Promise<void> {
@@ -8,7 +8,7 @@ export async function renderActor(main: HTMLElement, id: string): Promise<void> 
   const label = (x: string): string => a.labels[x] ?? x;
   const name = a.person?.name.value ?? label(a.id);
   document.title = `${name} · Parley`;
-  main.append(
+  append(main, [
     h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '/', 'data-link': true }, 'Processes'), ' / ', name),
     h('h1', { tabindex: '-1' }, name),
     h('p', { class: 'meta' }, `${words(a.kind)} · ${a.id} · ${a.sources} source${a.sources === 1 ? '' : 's'}`,
@@ -27,5 +27,5 @@ export async function renderActor(main: HTMLElement, id: string): Promise<void> 
       h('ul', {}, a.people.map((p) => h('li', {}, factButton(p.fact, p.name.value), p.title ? ` (${words(p.title.value)})` : '')))) : null,
     a.agreements.length > 0 ? h('section', { 'aria-labelledby': 'ag-h' }, h('h2', { id: 'ag-h' }, 'Agreements'),
       h('ul', {}, a.agreements.map((x) => h('li', {}, factButton(x.fact, words(x.kind)), x.date ? ` ${formatDate(x.date.value)}` : '')))) : null,
-  );
+  ]);
 }

@@ -1,7 +1,7 @@
 // The source viewer: a fact's evidence, with the article it came from and the evidence sentence
 // highlighted (<mark>) and the exact span emphasised (<strong>).
 import { api, type DocumentView, type EvidenceSpan, type EvidenceView } from './api.js';
-import { clear, formatDate, h, words } from './dom.js';
+import { append, clear, formatDate, h, words } from './dom.js';
 
 let opener: HTMLElement | null = null;
 
@@ -94,12 +94,12 @@ export async function openEvidence(fact: string, label: string, from?: HTMLEleme
         },
         h('span', { class: 'span-source' }, `${sp.document.source ?? 'Unknown source'}${sp.document.published ? `, ${formatDate(sp.document.published)}` : ''}: `),
         h('q', {}, sp.sentence.length > 220 ? `${sp.sentence.slice(0, 220)}…` : sp.sentence)))));
-    body.append(
+    append(body, [
       h('p', { class: 'evidence-summary' },
         `${v.list}${v.slot ? ` · ${v.slot}` : ''}${what ? ` · ${what}` : ''} · ${v.sources} source${v.sources === 1 ? '' : 's'}, ${n} sentence${n === 1 ? '' : 's'}`),
       n > 1 ? list : null,
       article,
-    );
+    ]);
     const first = v.spans[0];
     if (first) await showSpan(article, first);
     else article.append(h('p', {}, 'No sentence is stored for this fact.'));

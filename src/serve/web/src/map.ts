@@ -24,10 +24,7 @@ export async function renderMap(box: HTMLElement, list: HTMLElement, id: string)
     const lats = pts.map((p) => p.lat);
     const m = 12;
     const [x0, x1, y0, y1] = [Math.min(...lons) - m, Math.max(...lons) + m, Math.max(-85, Math.min(...lats) - m), Math.min(85, Math.max(...lats) + m)];
-    projection.fitExtent([[10, 10], [W - 10, H - 10]], {
-      type: 'Feature', properties: {},
-      geometry: { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] },
-    });
+    projection.fitExtent([[10, 10], [W - 10, H - 10]], { type: 'MultiPoint', coordinates: [[x0, y0], [x1, y0], [x1, y1], [x0, y1]] });
   } else {
     projection.fitSize([W, H], countries);
   }

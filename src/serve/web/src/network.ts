@@ -45,11 +45,19 @@ export async function renderNetwork(box: HTMLElement, list: HTMLElement, id: str
       { selector: 'edge[relation = "backs"]', style: { 'line-color': '#1f6f43', 'target-arrow-color': '#1f6f43', 'target-arrow-shape': 'triangle' } },
       { selector: 'edge[relation = "opposes"]', style: { 'line-color': '#a11d2b', 'target-arrow-color': '#a11d2b', 'target-arrow-shape': 'tee' } },
     ],
-    layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 20 } as cytoscape.LayoutOptions,
-    wheelSensitivity: 0.3,
+    // Deterministic: brokers in the middle, parties around them, everyone else outside.
+    layout: {
+      name: 'concentric', animate: false, padding: 30, minNodeSpacing: 50,
+      concentric: (n: cytoscape.NodeSingular) => ({ broker: 3, party: 2, host: 1, other: 1 } as Record<string, number>)[String(n.data('group'))] ?? 1,
+      levelWidth: () => 1,
+    } as cytoscape.LayoutOptions,
     minZoom: 0.3,
     maxZoom: 3,
   });
+  if (cy.zoom() > 1.3) {
+    cy.zoom(1.3);
+    cy.center();
+  }
   cy.on('tap', 'edge', (evt) => {
     const e = evt.target as cytoscape.EdgeSingular;
     void openEvidence(String(e.data('fact')), `${label.get(e.data('source') as string) ?? ''} ${RELATION_TEXT[e.data('relation') as NetworkEdge['relation']]} ${label.get(e.data('target') as string) ?? ''}`);
