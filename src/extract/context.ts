@@ -85,7 +85,8 @@ export function buildContext(article: Article): Context {
   const mentions = scan.mentions;
   const institutions = new Map<number, string>();
   for (const m of mentions) if (m.kind === 'sector' && !m.id.startsWith('?')) institutions.set(m.tokenStart, m.id);
-  const people = findPeople({ text, tokens, sentences, mentions, lexicon, institutions });
+  const year = article.published ? Number(article.published.slice(0, 4)) : undefined;
+  const people = findPeople({ text, tokens, sentences, mentions, lexicon, institutions, ...(year ? { year } : {}) });
   const published = article.published;
   const times = findTimes(text, sentences, published);
   const durations = findDurations(text, sentences);

@@ -36,7 +36,7 @@ interface RoundNp {
 
 const IN_AT = /^(in|at|to)$/;
 const VENUE_SKIP = /^(the|capital|city|resort|town|port|of|’|'|s|kazakh|black|sea|red|coastal|seaside|southern|northern|eastern|western|central|border|lakeside|swiss|qatari|saudi|turkish|russian|egyptian|kenyan|ethiopian|emirati|omani|capital,|,)$/;
-const BEGIN_CUE = /^(began|begun|started|launched|kicked|opened|initiated|inaugurated|since|first|established|created|set|formed)$/;
+const BEGIN_CUE = /^(began|begun|started|launched|kicked|initiated|inaugurated|established|created|formed)$/;
 const PLURAL_SITTINGS = /^(rounds|sessions|summits|meetings|conferences|congresses|phases|sittings|legs|editions)$/;
 const PROCESS_NOUN = /(process|format|track|initiative|mediation|contact group)$/;
 const DEFINITE = /^(the|those|these|this|that|its|their)$/;
@@ -218,9 +218,10 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       // the time written nearest the head, within its segment
       const time = ctx.timesIn(si)
         .filter((x) => inSeg(ctx.tokenAt(x.start)) && !x.rule.startsWith('past-n'))
-        .map((x) => ({ x, dist: Math.abs(ctx.tokenAt(x.start) - np.tokenStart) }))
+        // chrono's readings ("in ten months") are the least sure: any rule of ours wins over them
+        .map((x) => ({ x, dist: Math.abs(ctx.tokenAt(x.start) - np.tokenStart) + (x.rule.startsWith('chrono') ? 50 : 0) }))
         .sort((a, b) => a.dist - b.dist)[0]?.x;
-      const beginCue = hasBeginCue(segStart, segEnd);
+      const beginCue = hasBeginCue(segStart, segEnd) || (time?.rule.includes('since') ?? false);
 
       // which round, if any
       let round: RoundDraft | undefined;
@@ -276,6 +277,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
         if (ids.length >= 2) memory.lists.push(ids);
       }
 
+      const leaders: { ref: ActorRef; id: string; at: number }[] = [];
       // "Rubio led more than eight hours of peace talks", "Qatar hosted the talks"
       for (const c of ctx.cues(si, 'lead')) {
         if (c.end > np.tokenStart || c.end < np.tokenStart - 8) continue;
@@ -289,6 +291,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
             proc.sponsors.push(sponsor);
             addEvidence(proc.evidence, ctx.evidence(si, r.tokenStart, c.end, c.entry.id, `sponsors.${sponsor}`));
           }
+          leaders.push({ ref: r, id, at: c.start });
         }
       }
 
@@ -336,6 +339,9 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       if (venue?.place && (!round.venue || round.venue === venue.place.id) && !(pm && pm.place && pm.place.id !== venue.place.id && np.value !== undefined && false)) {
         round.venue = venue.place.id;
         addEvidence(round.evidence, ctx.evidence(si, venue.place.tokenStart, venue.place.tokenEnd, 'round:venue:in-place', 'venue'));
+      } else if (!round.venue && ctx.dateline && (pm?.rule === 'process:dateline' || hasWord(segStart, segEnd, 'here')) && (!proc.venue || proc.venue === ctx.dateline.id)) {
+        round.venue = ctx.dateline.id;
+        addEvidence(round.evidence, ctx.evidence(ctx.dateline.sentence, ctx.dateline.tokenStart, ctx.dateline.tokenEnd, 'round:venue:dateline', 'venue'));
       } else if (!round.venue && pm?.sitting && pm.place) {
         round.venue = pm.place.id;
         addEvidence(round.evidence, ctx.evidence(si, pm.place.tokenStart, pm.place.tokenEnd, 'round:venue:named-sitting', 'venue'));
@@ -374,7 +380,8 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       };
       for (const c of ctx.cues(si, 'delegation')) {
         if (!inSeg(c.start)) continue;
-        addRefs(listAt(ctx, si, c.start, 'forward', segEnd), `participants:${c.entry.id}`, c.start);
+        const cover = ctx.actorsIn(si).find((a) => a.tokenStart <= c.start && c.start < a.tokenEnd);
+        addRefs(listAt(ctx, si, cover ? cover.tokenStart : c.start, 'forward', segEnd), `participants:${c.entry.id}`, c.start);
         addRefs(listAt(ctx, si, c.start, 'backward'), `participants:${c.entry.id}`, c.start);
       }
       for (let k = segStart; k < segEnd; k++) {
@@ -392,6 +399,17 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
             const id = r.kind === 'person' ? r.affiliation : resolveActor(ctx, r)[0];
             if (id) addParticipant(round, id, roleOf(proc, r, id), ctx.evidence(si, r.tokenStart, k + 1, 'participants:attend'));
           }
+        }
+      }
+      for (const l of leaders) addParticipant(round, l.id, roleOf(proc, l.ref, l.id), ctx.evidence(si, l.ref.tokenStart, l.ref.tokenEnd, 'participants:lead'));
+      // "Syria's government and opposition returned to the negotiating table": the sentence's subjects
+      {
+        const first = ctx.actorsIn(si).find((a) => a.tokenStart >= segStart);
+        if (first && first.tokenStart <= segStart + 2 && first.kind !== 'person' && first.tokenStart < np.tokenStart) {
+          const subj = listAt(ctx, si, first.tokenStart, 'forward', np.tokenStart);
+          const after = t[(subj[subj.length - 1]?.tokenEnd ?? first.tokenEnd)];
+          // a subject is followed by its verb, not by a preposition or a noun
+          if (after && after.shape === 'word' && !after.cap && !/^(of|in|on|at|for|to|with|from|and|as|by|’|'|s)$/.test(after.lower)) addRefs(subj, 'participants:subject', first.tokenStart);
         }
       }
       // "U.S.-Ukraine talks", "Israel-Hamas negotiations"
@@ -469,6 +487,11 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       const last = memory.lists[memory.lists.length - 1];
       if (!last || last.join() !== states.join()) memory.lists.push(states);
     }
+  }
+
+  function hasWord(from: number, to: number, word: string): boolean {
+    for (let k = from; k < to; k++) if (t[k]?.lower === word) return true;
+    return false;
   }
 
   function hasBeginCue(from: number, to: number): boolean {

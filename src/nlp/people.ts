@@ -3,6 +3,7 @@
 import type { Title } from '../record.js';
 import type { Lexicon } from './lexicon.js';
 import type { Mention, Sentence, Token } from './types.js';
+import { loadKnownPeople } from './known-people.js';
 import { slug } from './slug.js';
 
 export interface PersonMention {
@@ -121,10 +122,13 @@ export interface PeopleInput {
   readonly lexicon: Lexicon;
   /** Actor ids of institutions by token index ("Kremlin spokesman"). */
   readonly institutions?: ReadonlyMap<number, string>;
+  /** Publication year, for posts the actor dictionary knows by date. */
+  readonly year?: number;
 }
 
 export function findPeople(input: PeopleInput): PersonMention[] {
   const { text, tokens, sentences, mentions, lexicon } = input;
+  const known = loadKnownPeople();
   // tokens covered by gazetteer mentions never start or continue a name
   const blocked = new Set<number>();
   const mentionEndingAt = new Map<number, Mention>();
@@ -161,19 +165,23 @@ export function findPeople(input: PeopleInput): PersonMention[] {
         pending.push({ run, sentence: s });
         continue;
       }
-      if (!pre && !app && !spoken && !honorific) {
-        pending.push({ run, sentence: s });
-        continue;
-      }
       const first = tokens[run.start];
       const last = tokens[run.end - 1];
       if (!first || !last) continue;
       const name = text.slice(first.start, last.end);
+      const kp = known.byName.get(name);
+      // "De Mistura" after "Staffan de Mistura" is the same person, named again
+      const again = kp !== undefined && full.some((p) => p.id === kp.id || known.byName.get(p.name)?.id === kp.id) && !pre && !app;
+      if ((!pre && !app && !spoken && !honorific && !kp) || again) {
+        pending.push({ run, sentence: s });
+        continue;
+      }
       let affiliation = pre?.affiliation ?? app?.affiliation ?? knownAffiliation.get(`@${slug(text.slice(tokens[run.start]?.start ?? 0, tokens[run.end - 1]?.end ?? 0))}`);
       // "Russian Foreign Minister Sergei Lavrov and Defense Minister Sergei Shoigu": the
       // adjective distributes over the coordination
       if (!affiliation && pre && previous?.affiliation && tokens[pre.start - 1]?.lower === 'and') affiliation = previous.affiliation;
-      const title = pre?.title ?? app?.title;
+      if (!affiliation && kp?.affiliation) affiliation = kp.affiliation;
+      const title = pre?.title ?? app?.title ?? (kp ? known.titleIn(kp, input.year) : undefined);
       const span = pre?.span ?? app?.span;
       const p: PersonMention = {
         id: `@${slug(name)}`,
@@ -206,8 +214,30 @@ export function findPeople(input: PeopleInput): PersonMention[] {
       }
       let tm = titleEndingAt.get(e);
       if (!tm && tokens[e - 1]?.text === ',' && /^[,.;]$/.test(tokens[runEnd]?.text ?? '')) {
+        // "Trump’s special envoy, Steve Witkoff," and "the EU's special envoy for the
+        // Belgrade-Pristina dialogue, Miroslav Lajcak": the title may carry a short complement
         const commaTitle = titleEndingAt.get(e - 1);
         if (commaTitle) return finish(commaTitle, at);
+        for (let q = e - 2; q >= Math.max(s.tokenStart, e - 12); q--) {
+          const w = tokens[q]?.lower ?? '';
+          if (w === ',' || w === '.' || w === 'said') break;
+          if (/^(for|of|to|at)$/.test(w)) {
+            const tq = titleEndingAt.get(q);
+            if (tq) return finish(tq, at);
+          }
+        }
+      }
+      // "a Syrian government team headed by Bashar al-Jaafari", "Russia's delegation, headed by
+      // Boris Gryzlov": whoever heads a delegation negotiates for it
+      if (!tm && /^(headed|led)$/.test(tokens[e - 2]?.lower ?? '') && tokens[e - 1]?.lower === 'by') {
+        let q = e - 2;
+        if (tokens[q - 1]?.text === ',') q--;
+        while (q > s.tokenStart && /^(delegation|team|negotiators|side|delegations|negotiating|panel)$/.test(tokens[q - 1]?.lower ?? '')) q--;
+        const head = mentionEndingAt.get(q) ?? mentions.find((m) => m.tokenStart < q && m.tokenEnd >= q - 1 && m.tokenEnd <= e - 2 && (m.kind === 'sector' || m.kind === 'state' || m.kind === 'state_adj' || m.kind === 'group'));
+        if (q < e - 2 && /^(delegation|team|negotiators|side|delegations|negotiating|panel)$/.test(tokens[q]?.lower ?? '') || (head && /^(delegation|team)/.test(tokens[head.tokenEnd - 1]?.lower ?? ''))) {
+          const affiliation = head ? affiliationOf(head) : undefined;
+          return { title: 'negotiator', ...(affiliation ? { affiliation } : {}), rule: 'title:heads-delegation', span: [q, e] as [number, number], start: q };
+        }
       }
       if (!tm) {
         // "envoy for Syria Staffan de Mistura", "ambassador to the UN James Kariuki"
@@ -357,8 +387,21 @@ export function findPeople(input: PeopleInput): PersonMention[] {
     const surface = text.slice(first.start, last.end);
     const key = surface.toLowerCase();
     const lastWord = key.split(/[\s-]+/).pop() ?? key;
-    const hit = bySurname.get(key) ?? bySurname.get(lastWord) ?? byFullName(full, surface);
-    if (!hit) continue;
+    let hit = bySurname.get(key) ?? bySurname.get(lastWord) ?? byFullName(full, surface);
+    if (!hit) {
+      // a well-known surname standing alone: "Putin said", "talks with Erdogan"
+      const kp = known.byName.get(surface);
+      if (!kp) continue;
+      const title = known.titleIn(kp, input.year);
+      hit = {
+        id: kp.id, name: kp.name, start: first.start, end: last.end, sentence: sentence.index, tokenStart: run.start, tokenEnd: run.end,
+        ...(title ? { title } : {}), ...(kp.affiliation ? { affiliation: kp.affiliation } : {}), rule: 'person:known',
+      };
+      full.push(hit);
+      bySurname.set(lastWord, hit);
+      out.push(hit);
+      continue;
+    }
     out.push({
       id: hit.id, name: hit.name, start: first.start, end: last.end, sentence: sentence.index,
       tokenStart: run.start, tokenEnd: run.end, rule: 'person:surname',

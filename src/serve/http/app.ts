@@ -9,7 +9,7 @@ import { httpStatusFor } from '../http-status.js';
 import { tokenChecker } from './auth.js';
 import { ResponseCache, type CacheOptions } from './cache.js';
 import { badRequest, errorResponse, notFound } from './errors.js';
-import { labelsFor, placesFor } from './labels.js';
+import { actorLabel, labelsFor, placesFor, placeView } from './labels.js';
 import { BODY_LIMIT_BYTES, openApiDocument } from './openapi.js';
 import {
   actorIdParam, DEFAULT_LIMIT, docIdParam, factIdParam, parsePath, parseQuery, processIdParam, QUERIES,
@@ -57,7 +57,14 @@ export function createApp(options: AppOptions): { app: Hono; cache: ResponseCach
   /** Sends a cached JSON body. */
   const send = async (c: Context, key: string, compute: () => Promise<unknown>): Promise<Response> => {
     const body = await cache.json(key, compute);
-    return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' });
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', ETag: body.etag, Vary: 'Accept-Encoding',
+    };
+    if (c.req.header('If-None-Match') === body.etag) return c.body(null, 304, headers);
+    if (body.gzip && /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
+      return c.body(new Uint8Array(body.gzip), 200, { ...headers, 'Content-Encoding': 'gzip' });
+    }
+    return c.body(new Uint8Array(body.raw), 200, headers);
   };
   const found = async <T>(what: string, v: Promise<T | undefined>): Promise<T> => {
     const r = await v;
@@ -161,8 +168,15 @@ export function createApp(options: AppOptions): { app: Hono; cache: ResponseCach
     const offset = q.offset ?? 0;
     const text = q.q ?? '';
     const kinds = q.kinds ? [...q.kinds].sort() : undefined;
-    return send(c, `search?${JSON.stringify([text.toLowerCase(), kinds, limit, offset])}`, async () =>
-      kb.search(text, { limit, offset, ...(kinds ? { kinds } : {}) }));
+    return send(c, `search?${JSON.stringify([text.toLowerCase(), kinds, limit, offset])}`, async () => {
+      const page = await kb.search(text, { limit, offset, ...(kinds ? { kinds } : {}) });
+      // Places and actors arrive labelled by id when no document named them: use the gazetteer's name.
+      return pageView(page, (hit) => {
+        if (hit.label !== hit.id) return hit;
+        const label = hit.kind === 'place' ? placeView(hit.id)?.name : hit.kind === 'actor' ? actorLabel(hit.id) : undefined;
+        return label ? { ...hit, label } : hit;
+      });
+    });
   });
 
   app.get('/api/documents/:id', async (c) => {

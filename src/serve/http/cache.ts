@@ -1,8 +1,24 @@
 // Read responses are pure functions of the KB's content, so they are computed once and kept
 // until the content changes: after our own POST (invalidate), or when another process writes to
 // the same database (the document/fact counts are re-read at most every `checkMs`).
-// Concurrent requests for the same key share one computation.
+// Concurrent requests for the same key share one computation. Bodies are kept encoded, with a
+// gzip copy and an ETag, so a hit costs no serialisation.
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { KnowledgeBase } from '../../kb/types.js';
+
+export interface CachedBody {
+  readonly raw: Buffer;
+  /** Only when it saves something (bodies over 1 KiB). */
+  readonly gzip?: Buffer;
+  readonly etag: string;
+}
+
+export function encodeBody(value: unknown): CachedBody {
+  const raw = Buffer.from(JSON.stringify(value), 'utf8');
+  const etag = `"${createHash('sha1').update(raw).digest('base64url')}"`;
+  return raw.length > 1024 ? { raw, gzip: gzipSync(raw, { level: 6 }), etag } : { raw, etag };
+}
 
 export interface CacheOptions {
   /** How often to look for writes by other processes (ms); 0 disables caching entirely. */
@@ -12,7 +28,7 @@ export interface CacheOptions {
 }
 
 export class ResponseCache {
-  private readonly entries = new Map<string, Promise<string>>();
+  private readonly entries = new Map<string, Promise<CachedBody>>();
   private readonly checkMs: number;
   private readonly maxEntries: number;
   private generation = '';
@@ -48,12 +64,12 @@ export class ResponseCache {
   }
 
   /** The JSON body for `key`, computing it with `compute` when it is not held. */
-  async json(key: string, compute: () => Promise<unknown>): Promise<string> {
-    if (this.checkMs <= 0) return JSON.stringify(await compute());
+  async json(key: string, compute: () => Promise<unknown>): Promise<CachedBody> {
+    if (this.checkMs <= 0) return encodeBody(await compute());
     await this.fresh();
     let hit = this.entries.get(key);
     if (!hit) {
-      hit = compute().then((v) => JSON.stringify(v));
+      hit = compute().then(encodeBody);
       this.entries.set(key, hit);
       hit.catch(() => { if (this.entries.get(key) === hit) this.entries.delete(key); });
       if (this.entries.size > this.maxEntries) {

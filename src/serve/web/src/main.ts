@@ -53,21 +53,24 @@ function initSearch(): void {
   const out = document.getElementById('search-results') as HTMLElement;
   let timer: number | undefined;
   let asked = 0;
+  let shown = '';
   const run = async (): Promise<void> => {
     const q = input.value.trim();
+    if (q === shown && out.firstChild) return; // already on screen: keep focus where it is
     const mine = ++asked;
-    if (q.length === 0) { clear(out); return; }
+    if (q.length === 0) { clear(out); shown = ''; return; }
     try {
       const r = await api.search(q);
       if (mine !== asked) return;
       clear(out);
+      shown = q;
       if (r.items.length === 0) { out.append(h('p', {}, `Nothing matches “${q}”.`)); return; }
       out.append(h('p', { class: 'visually-hidden' }, `${r.total} result${r.total === 1 ? '' : 's'}`),
         h('ul', {}, r.items.map((hit) => {
           const href = hit.kind === 'process' ? `/process/${encodeURIComponent(hit.id)}` : hit.kind === 'actor' ? `/actor/${encodeURIComponent(hit.id)}` : undefined;
           const text = [h('span', { class: `kind kind-${hit.kind}` }, hit.kind), ' ', hit.label, hit.label !== hit.id ? h('span', { class: 'meta' }, ` ${hit.id}`) : null,
             h('span', { class: 'meta' }, ` · ${hit.sources} source${hit.sources === 1 ? '' : 's'}`)];
-          return h('li', {}, href ? h('a', { href, 'data-link': true, onclick: () => { clear(out); input.value = ''; } }, text) : h('span', {}, text));
+          return h('li', {}, href ? h('a', { href, 'data-link': true, onclick: () => { clear(out); input.value = ''; shown = ''; } }, text) : h('span', {}, text));
         })));
     } catch (e) {
       if (mine !== asked) return;
@@ -77,13 +80,14 @@ function initSearch(): void {
   };
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    window.clearTimeout(timer);
     void run().then(() => (out.querySelector('a') as HTMLElement | null)?.focus());
   });
   input.addEventListener('input', () => {
     window.clearTimeout(timer);
     timer = window.setTimeout(() => void run(), 200);
   });
-  input.addEventListener('keydown', (e) => { if (e.key === 'Escape') { clear(out); input.value = ''; } });
+  input.addEventListener('keydown', (e) => { if (e.key === 'Escape') { clear(out); input.value = ''; shown = ''; } });
 }
 
 initEvidence();
