@@ -135,7 +135,8 @@ export function decideConflict(ctx: Context, sponsors: ReadonlySet<string>): str
     if (a.kind === 'person') continue;
     const iso = stateOf(a.id);
     if (!iso) continue;
-    let w = a.kind === 'sector' ? 2 : 1;
+    // a conflict is named by its sides: sectors, and above all armed or opposition ones
+    let w = a.kind === 'sector' ? (/\.(REB|OPP)$/.test(a.id) ? 3 : 2) : 1;
     const prev = t[a.tokenStart - 1]?.lower ?? '';
     const next = t[a.tokenEnd]?.lower ?? '';
     const next2 = t[a.tokenEnd + 1]?.lower ?? '';
@@ -145,6 +146,7 @@ export function decideConflict(ctx: Context, sponsors: ReadonlySet<string>): str
     add(iso, w);
   }
   for (const p of ctx.places) if (!p.capital) add(p.country, 0.5);
+  for (const a of ctx.actors) if (a.kind === 'group') add(ctx.gazetteer.groups.get(a.id)?.country ?? undefined, 2);
   let best: string | undefined;
   let bestScore = 0;
   for (const [iso, sc] of score) {

@@ -2,7 +2,7 @@
 import type { Article } from '../ingest/index.js';
 import { isProbablyEnglish } from '../nlp/index.js';
 import { emptyRecord, type DocMeta, type ParleyRecord } from '../record.js';
-import { decideConflict } from './actors.js';
+import { decideConflict, listAt } from './actors.js';
 import { readAgreements } from './agreements.js';
 import { buildContext } from './context.js';
 import { finish, newDrafts } from './draft.js';
@@ -30,7 +30,7 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
   }
   const ctx = buildContext(article);
   // the conflict is decided before the rules so that "the opposition" can resolve to a state
-  ctx.conflict = decideConflict(ctx, new Set());
+  ctx.conflict = decideConflict(ctx, brokersNamed(ctx));
   const drafts = newDrafts();
   const memory = readTalks(ctx, drafts);
   readAgreements(ctx, drafts, memory);
@@ -57,6 +57,18 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
   }
   const record = finish(drafts, doc, article.published);
   return options.evidence === false ? stripEvidence(record) : record;
+}
+
+/** States named as brokers anywhere ("Turkey-brokered", "act as guarantors"): not the conflict's side. */
+function brokersNamed(ctx: ReturnType<typeof buildContext>): Set<string> {
+  const out = new Set<string>();
+  for (const s of ctx.sentences) {
+    for (const b of ctx.cues(s.index, 'broker')) {
+      const before = !/^(by|of)$/.test(ctx.tokens[b.end - 1]?.lower ?? '');
+      for (const r of before ? listAt(ctx, s.index, b.start, 'backward') : listAt(ctx, s.index, b.end, 'forward')) if (r.kind === 'state') out.add(r.id);
+    }
+  }
+  return out;
 }
 
 /** Unnumbered reports of one process with compatible dates are one round. */

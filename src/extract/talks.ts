@@ -89,6 +89,8 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
     const track = ctx.cues(si, 'track');
     const ords = ctx.ordinals.filter((o) => o.sentence === si);
     if (sitting.length === 0 && track.length === 0 && ords.length === 0) {
+      // "Mexico, Venezuela, Cuba and Norway act as guarantors": the talks in focus
+      if (focus) addBrokers(focus, si, () => true);
       rememberLists(si);
       continue;
     }
@@ -127,7 +129,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       const prev = t[a - 1]?.lower ?? '';
       nps.push({
         tokenStart: a, tokenEnd: b, kind: 'sitting', plural: Boolean(o.plural), definite: DEFINITE.test(prev) || o.relative !== undefined,
-        another: prev === 'another' || o.rule.endsWith(':another'), rule: `round:${o.rule}`,
+        another: prev === 'another' || o.rule.endsWith(':another') || (t[b]?.lower === 'of' && t[b + 1]?.lower === 'another'), rule: `round:${o.rule}`,
         ...(o.value !== undefined ? { value: o.value } : {}), ...(o.relative ? { relative: o.relative } : {}),
       });
     }
@@ -188,7 +190,10 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       let pm = np.process ?? named.find((n) => (n.tokenStart <= np.tokenStart && np.tokenStart < n.tokenEnd + 1) || (n.tokenStart >= np.tokenEnd && n.tokenStart <= np.tokenEnd + 3));
       if (!pm) pm = named.find((n) => inSeg(n.tokenStart) && n.tokenStart > np.tokenEnd);
       const venue = venueAfter(ctx, si, np.tokenEnd, segEnd);
-      if (!pm && venue?.place && !(np.definite && !np.another && focus && lastRound && lastRound.lastSentence >= si - 1 && np.kind === 'track')) {
+      // a numbered round of the talks in focus keeps its process wherever it sits: "opened a second
+      // round of peace talks in Mexico City … The first round, held in Caracas"
+      const numberedInFocus = focus !== undefined && !np.another && (np.value !== undefined || (np.relative !== undefined && np.relative !== 'new')) && np.kind === 'sitting' && /^(round|session|rounds)$/.test(t[np.tokenEnd - 1]?.lower ?? '');
+      if (!pm && venue?.place && !numberedInFocus && !(np.definite && !np.another && focus && lastRound && lastRound.lastSentence >= si - 1 && np.kind === 'track')) {
         pm = {
           id: processIdOfPlace(venue.place), tokenStart: venue.place.tokenStart, tokenEnd: venue.place.tokenEnd, rule: 'process:noun-in-venue', place: venue.place,
           sitting: np.kind === 'sitting' && !/^(round|rounds|session|sessions|phase|leg|sitting)$/.test(t[np.tokenStart]?.lower ?? '') && !/^(round|session)$/.test(t[np.tokenEnd - 1]?.lower ?? ''), name: ctx.text.slice(t[venue.place.tokenStart]?.start ?? 0, t[venue.place.tokenEnd - 1]?.end ?? 0),
@@ -253,29 +258,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       }
 
       // sponsors: "Iran, Russia, Turkey-brokered talks", "under the auspices of the UN", "a Russian initiative"
-      for (const b of ctx.cues(si, 'broker')) {
-        if (b.entry.payload.role === 'host') continue;
-        const phrase = b.entry.id;
-        // "Turkey-brokered", "a Russian initiative" name the broker before; "brokered by", "the auspices of" after
-        const before = !/^(by|of)$/.test(t[b.end - 1]?.lower ?? '');
-        const refs = before ? listAt(ctx, si, b.start, 'backward') : listAt(ctx, si, b.end, 'forward');
-        // the cue must belong to this head: its segment, or right before the head's phrase
-        const near = inSeg(b.start) || (b.end <= np.tokenStart && b.end >= np.tokenStart - 3) || (before && b.end === (pm?.tokenStart ?? -1));
-        if (!near) continue;
-        const target = before && !inSeg(b.start) ? proc : proc;
-        for (const r of refs) {
-          for (const id of resolveActor(ctx, r)) {
-            const a = r.kind === 'person' ? (r.affiliation ?? id) : id;
-            const sponsor = a.replace(/\.GOV$/, '');
-            if (!target.sponsors.includes(sponsor)) {
-              target.sponsors.push(sponsor);
-              addEvidence(target.evidence, ctx.evidence(si, b.start, b.end, phrase, `sponsors.${sponsor}`));
-            }
-          }
-        }
-        const ids = refs.filter((r) => r.kind === 'state').map((r) => r.id);
-        if (ids.length >= 2) memory.lists.push(ids);
-      }
+      addBrokers(proc, si, (b, before) => inSeg(b.start) || (b.end <= np.tokenStart && b.end >= np.tokenStart - 3) || (before && b.end === (pm?.tokenStart ?? -1)));
 
       const leaders: { ref: ActorRef; id: string; at: number }[] = [];
       // "Rubio led more than eight hours of peace talks", "Qatar hosted the talks"
@@ -486,6 +469,27 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       if (states.length < 2) continue;
       const last = memory.lists[memory.lists.length - 1];
       if (!last || last.join() !== states.join()) memory.lists.push(states);
+    }
+  }
+
+  function addBrokers(target: ProcessDraft, si: number, near: (b: Cue, before: boolean) => boolean): void {
+    for (const b of ctx.cues(si, 'broker')) {
+      if (b.entry.payload.role === 'host') continue;
+      // "Turkey-brokered", "a Russian initiative" name the broker before; "brokered by", "the auspices of" after
+      const before = !/^(by|of)$/.test(t[b.end - 1]?.lower ?? '');
+      if (!near(b, before)) continue;
+      const refs = before ? listAt(ctx, si, b.start, 'backward') : listAt(ctx, si, b.end, 'forward');
+      for (const r of refs) {
+        for (const id of resolveActor(ctx, r)) {
+          const a = r.kind === 'person' ? (r.affiliation ?? id) : id;
+          const sponsor = a.replace(/\.GOV$/, '');
+          if (sponsor.startsWith('@') || target.sponsors.includes(sponsor)) continue;
+          target.sponsors.push(sponsor);
+          addEvidence(target.evidence, ctx.evidence(si, b.start, b.end, b.entry.id, `sponsors.${sponsor}`));
+        }
+      }
+      const ids = refs.filter((r) => r.kind === 'state').map((r) => r.id);
+      if (ids.length >= 2) memory.lists.push(ids);
     }
   }
 

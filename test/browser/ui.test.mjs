@@ -84,7 +84,7 @@ describe('the web UI in Chromium', { skip }, () => {
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
     assert.match(focused, /geneva/i);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => location.pathname === '/process/geneva');
+    await page.waitForFunction(() => window.location.pathname === '/process/geneva');
     await page.waitForSelector('[data-testid=round]');
   });
 

@@ -18,6 +18,7 @@ const wholeNumber = (name: string, min: number, max: number): z.ZodType<number> 
 export const limitParam = wholeNumber('limit', 1, MAX_LIMIT);
 export const offsetParam = wholeNumber('offset', 0, MAX_OFFSET);
 
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 
 // Path parameters.
@@ -93,6 +94,7 @@ export function parsePath<T>(name: string, value: string | undefined, schema: z.
 }
 
 function clip(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are replaced before echoing
   const safe = s.replace(/[\u0000-\u001f\u007f]/g, '?');
   return safe.length > 60 ? `${safe.slice(0, 60)}…` : safe;
 }
