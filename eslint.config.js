@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/generated/**', 'screenshots/**', 'bench-out/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'tmp/**', 'node_modules/**', 'data/generated/**', 'screenshots/**', 'bench-out/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -196,7 +196,9 @@ export function buildContext(article: Article): Context {
       }
       return lo;
     },
-    evidence(sentence, tokenStart, tokenEnd, rule, slot) {
+    evidence(sentenceHint, tokenStart, tokenEnd, rule, slot) {
+      // the sentence is the one holding the span's first token, whatever the caller was reading
+      const sentence = tokens[tokenStart]?.sentence ?? sentenceHint;
       const s = sentences[sentence];
       const a = tokens[tokenStart]?.start ?? s?.start ?? 0;
       const b = tokens[Math.max(tokenStart, tokenEnd - 1)]?.end ?? s?.end ?? a;
@@ -216,8 +218,11 @@ function findDateline(text: string, tokens: readonly Token[], sentences: readonl
       words.push(t.text.charAt(0) + t.text.slice(1).toLowerCase());
       k++;
     }
-    const next = tokens[k]?.text ?? '';
+    const nextToken = tokens[k];
+    const next = nextToken?.text ?? '';
     if (words.length === 0 || !/^[—–\-,(]$/.test(next)) continue;
+    // "ASTANA-8" is a name, not a dateline: a dateline's dash stands apart
+    if (next !== ',' && next !== '(' && nextToken && tokens[k - 1]?.end === nextToken.start) continue;
     const name = words.join(' ');
     const first = words[0] ?? '';
     for (const e of gaz.names.get(first) ?? []) {

@@ -8,6 +8,12 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+// A reader that stops early (`parley export | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 export const processIo: Io = {
   stdout: (chunk) => { process.stdout.write(chunk); },
   stderr: (chunk) => { process.stderr.write(chunk); },
