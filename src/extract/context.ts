@@ -68,6 +68,8 @@ export interface Context {
   conflict?: string;
 }
 
+const NO_CUES: readonly Cue[] = [];
+
 function groupBy<T extends { readonly sentence: number }>(items: readonly T[], n: number): T[][] {
   const out: T[][] = Array.from({ length: n }, () => []);
   for (const it of items) out[it.sentence]?.push(it);
@@ -166,21 +168,20 @@ export function buildContext(article: Article): Context {
   const actorsBy = groupBy(actors, n);
   const placesBy = groupBy(places, n);
   const timesBy = groupBy(times, n);
-  const cueCache = new Map<string, readonly Cue[]>();
+  const cueCache: (Map<CueClass, Cue[]> | undefined)[] = new Array(sentences.length);
   const docId = article.id;
 
   return {
     docId, text, ...(published ? { published } : {}), ...(dateline ? { dateline } : {}), sentences, tokens, mentions, people, actors, places, times,
     durations, ordinals, lexicon, gazetteer,
     cues(sentence, cls) {
-      const key = `${sentence}:${cls}`;
-      let hit = cueCache.get(key);
-      if (!hit) {
+      let all = cueCache[sentence];
+      if (!all) {
         const s = sentences[sentence];
-        hit = s ? lexicon.cues[cls].scan(tokens, s.tokenStart, s.tokenEnd) : [];
-        cueCache.set(key, hit);
+        all = s ? lexicon.allCues.scanAll(tokens, s.tokenStart, s.tokenEnd) : new Map();
+        cueCache[sentence] = all;
       }
-      return hit;
+      return all.get(cls) ?? NO_CUES;
     },
     placeCountry: (id) => gazetteer.place(id)?.iso3,
     actorsIn: (i) => actorsBy[i] ?? [],

@@ -1,6 +1,6 @@
 // extract(article) → record: a pure function of the article, so that any worker can run it.
 import type { Article } from '../ingest/index.js';
-import { isProbablyEnglish } from '../nlp/index.js';
+import { isProbablyEnglishTokens } from '../nlp/index.js';
 import { emptyRecord, type DocMeta, type ParleyRecord } from '../record.js';
 import { decideConflict, listAt } from './actors.js';
 import { readAgreements } from './agreements.js';
@@ -25,10 +25,10 @@ export function docMeta(article: Article): DocMeta {
 
 export function extract(article: Article, options: ExtractOptions = {}): ParleyRecord {
   const doc = docMeta(article);
-  if (!isProbablyEnglish(article.text)) {
+  const ctx = buildContext(article);
+  if (!isProbablyEnglishTokens(ctx.tokens)) {
     return { ...emptyRecord(doc), warnings: ['the text does not look like English; Parley reads English only'] };
   }
-  const ctx = buildContext(article);
   // the conflict is decided before the rules so that "the opposition" can resolve to a state
   ctx.conflict = decideConflict(ctx, brokersNamed(ctx));
   const drafts = newDrafts();

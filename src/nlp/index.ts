@@ -11,4 +11,4 @@ export { findOrdinals, parseOrdinal, parseCardinal, parseRoman, type RoundOrdina
 export { loadLexicon, type Lexicon, type CueClass, type CuePayload } from './lexicon.js';
 export { PhraseIndex, type PhraseMatch } from './phrases.js';
 export { slug } from './slug.js';
-export { isProbablyEnglish } from './language.js';
+export { isProbablyEnglish, isProbablyEnglishTokens } from './language.js';

@@ -6,6 +6,20 @@ const FUNCTION_WORDS = new Set([
 ]);
 const WORD_RE = /\p{L}+/gu;
 
+/** The same check over tokens already made (lower-cased words), without another pass over the text. */
+export function isProbablyEnglishTokens(tokens: readonly { readonly lower: string; readonly shape: string }[]): boolean {
+  let words = 0;
+  let hits = 0;
+  for (const t of tokens) {
+    if (t.shape !== 'word') continue;
+    words++;
+    if (FUNCTION_WORDS.has(t.lower)) hits++;
+    if (words >= 4000) break;
+  }
+  if (words < 8) return true;
+  return hits / words >= 0.08;
+}
+
 export function isProbablyEnglish(text: string): boolean {
   let words = 0;
   let hits = 0;

@@ -1,7 +1,7 @@
 // Loads the cue, title and topic lexicons (data/lexicon/*.json) into phrase indexes, once.
 import type { Relation, Role, RoundStatus, Title, Topic, EventKind } from '../record.js';
 import { readDataJson } from './data-path.js';
-import { PhraseIndex } from './phrases.js';
+import { MultiPhraseIndex, PhraseIndex } from './phrases.js';
 
 interface RawEntry {
   readonly id: string;
@@ -28,6 +28,8 @@ export type CueClass = (typeof CUE_CLASSES)[number];
 export interface Lexicon {
   /** One index per cue class, so rules ask for exactly the class they key on. */
   readonly cues: Readonly<Record<CueClass, PhraseIndex<CuePayload>>>;
+  /** All cue classes in one index, for one pass per sentence. */
+  readonly allCues: MultiPhraseIndex<CueClass, CuePayload>;
   readonly titles: PhraseIndex<{ readonly title: Title; readonly affiliation?: string }>;
   readonly titleBlockers: ReadonlySet<string>;
   readonly nonTitles: ReadonlySet<string>;
@@ -43,6 +45,7 @@ export function loadLexicon(): Lexicon {
   if (cached) return cached;
   const cues = readDataJson<Record<string, readonly RawEntry[] | string>>('lexicon/cues.json');
   const byClass = {} as Record<CueClass, PhraseIndex<CuePayload>>;
+  const allCues = new MultiPhraseIndex<CueClass, CuePayload>((p) => p.cls);
   for (const cls of CUE_CLASSES) {
     const index = new PhraseIndex<CuePayload>();
     const entries = cues[cls];
@@ -57,7 +60,10 @@ export function loadLexicon(): Lexicon {
           ...(typeof e.sector === 'string' ? { sector: e.sector as CuePayload['sector'] } : {}),
           ...(typeof e.actor === 'string' ? { actor: e.actor } : {}),
         };
-        for (const p of e.phrases) index.add(p, { id: e.id, payload });
+        for (const p of e.phrases) {
+          index.add(p, { id: e.id, payload });
+          allCues.add(p, { id: e.id, payload });
+        }
       }
     }
     byClass[cls] = index;
@@ -83,6 +89,7 @@ export function loadLexicon(): Lexicon {
 
   cached = {
     cues: byClass,
+    allCues,
     titles,
     titleBlockers: new Set(t.blockers),
     nonTitles: new Set(t.non_titles),

@@ -68,3 +68,60 @@ export class PhraseIndex<P> {
     return out;
   }
 }
+
+interface MultiNode<P> {
+  readonly next: Map<string, MultiNode<P>>;
+  readonly entries: PhraseEntry<P>[];
+}
+
+/**
+ * Many lexicon classes in one trie, so a sentence is walked once for all of them; each class
+ * still gets its own left-to-right, longest-first, non-overlapping matches.
+ */
+export class MultiPhraseIndex<C extends string, P> {
+  private readonly root: MultiNode<P> = { next: new Map(), entries: [] };
+
+  constructor(private readonly classOf: (p: P) => C) {}
+
+  add(phrase: string, entry: PhraseEntry<P>): this {
+    let node = this.root;
+    for (const w of phraseTokens(phrase)) {
+      let child = node.next.get(w);
+      if (!child) {
+        child = { next: new Map(), entries: [] };
+        node.next.set(w, child);
+      }
+      node = child;
+    }
+    const cls = this.classOf(entry.payload);
+    if (!node.entries.some((e) => this.classOf(e.payload) === cls)) node.entries.push(entry);
+    return this;
+  }
+
+  scanAll(tokens: readonly Token[], from: number, to: number): Map<C, PhraseMatch<P>[]> {
+    const out = new Map<C, PhraseMatch<P>[]>();
+    const freeFrom = new Map<C, number>();
+    for (let i = from; i < to; i++) {
+      // the longest match of each class starting at i
+      const longest = new Map<C, PhraseMatch<P>>();
+      let node: MultiNode<P> | undefined = this.root;
+      for (let j = i; j < to && node; j++) {
+        const t = tokens[j];
+        if (!t) break;
+        node = node.next.get(t.lower);
+        if (node) for (const e of node.entries) longest.set(this.classOf(e.payload), { entry: e, start: i, end: j + 1 });
+      }
+      for (const [cls, m] of longest) {
+        if ((freeFrom.get(cls) ?? from) > i) continue;
+        let list = out.get(cls);
+        if (!list) {
+          list = [];
+          out.set(cls, list);
+        }
+        list.push(m);
+        freeFrom.set(cls, m.end);
+      }
+    }
+    return out;
+  }
+}
