@@ -80,21 +80,33 @@ export interface ExtractBenchOptions {
   readonly log?: (line: string) => void;
 }
 
-/** Pins this process (all its threads) and so every child it spawns to one CPU. */
-export function pinToOneCore(): string {
-  if (process.platform !== 'linux' || !existsSync('/usr/bin/taskset')) return 'not pinned (no taskset)';
+/**
+ * Pins this process (all its threads), and so every child it spawns, to one CPU; `restore`
+ * gives back the affinity it had, so later benches (kb, http) run as they would alone.
+ */
+export function pinToOneCore(): { readonly label: string; readonly restore: () => void } {
+  const none = (why: string) => ({ label: `not pinned (${why})`, restore: () => undefined });
+  if (process.platform !== 'linux' || !existsSync('/usr/bin/taskset')) return none('no taskset');
   try {
-    const cpu = firstAllowedCpu();
-    execFileSync('/usr/bin/taskset', ['-a', '-cp', String(cpu), String(process.pid)], { stdio: 'ignore' });
-    return `pinned to cpu ${cpu} (taskset)`;
+    const allowed = allowedCpus();
+    const cpu = /^\d+/.exec(allowed)?.[0] ?? '0';
+    execFileSync('/usr/bin/taskset', ['-a', '-cp', cpu, String(process.pid)], { stdio: 'ignore' });
+    return {
+      label: `pinned to cpu ${cpu} (taskset)`,
+      restore: () => {
+        try {
+          execFileSync('/usr/bin/taskset', ['-a', '-cp', allowed, String(process.pid)], { stdio: 'ignore' });
+        } catch { /* the affinity stays pinned; later benches say so in their own figures */ }
+      },
+    };
   } catch (e) {
-    return `not pinned (${(e as Error).message.split('\n')[0] ?? 'taskset failed'})`;
+    return none((e as Error).message.split('\n')[0] ?? 'taskset failed');
   }
 }
 
-function firstAllowedCpu(): number {
-  const m = /Cpus_allowed_list:\s*(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'));
-  return m?.[1] !== undefined ? Number(m[1]) : 0;
+function allowedCpus(): string {
+  const m = /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m?.[1] ?? '0';
 }
 
 function count(re: RegExp, text: string): number {
@@ -257,7 +269,8 @@ export function runInProcess(path: string): InProcessResult {
 
 export async function runExtractBench(options: ExtractBenchOptions): Promise<ExtractBenchResult> {
   const log = options.log ?? ((s: string) => process.stderr.write(s + '\n'));
-  const pinned = pinToOneCore();
+  const pin = pinToOneCore();
+  const pinned = pin.label;
   log(`bench: ${pinned}`);
   log(`bench: generating ${options.n} articles …`);
   const corpus: CorpusFile = await writeCorpus(options.n, options.seed);
@@ -296,6 +309,7 @@ export async function runExtractBench(options: ExtractBenchOptions): Promise<Ext
       },
     };
   } finally {
+    pin.restore();
     if (options.keep) log(`bench: kept ${corpus.dir}`);
     else rmSync(corpus.dir, { recursive: true, force: true });
   }

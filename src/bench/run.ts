@@ -7,6 +7,8 @@
 // "skipped: not built". Each is called with one options object:
 //   { n, seed, baseline: { articlesPerSecond, seconds, articles }, log }
 // and may return anything JSON-serialisable, which is printed as one JSON line.
+// The baseline and the extraction bench run pinned to one CPU (taskset); the affinity is given
+// back before the kb and http benches, which run as they would alone.
 // Prints a table per bench on stdout, then one JSON line per bench. Reports; asserts nothing.
 import { parseArgs } from 'node:util';
 import { extractJsonLine, formatExtractTable, runExtractBench, type BaselineResult } from './extract-bench.js';

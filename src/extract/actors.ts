@@ -9,6 +9,8 @@ const LIST_GLUE = new Set([
   'from', 'of', '’', "'", 's', 'along', 'together', 'including', 'led', 'by', 'senior', 'high', 'level', 'high-level',
   'top', 'other', 'several', 'some', 'two', 'three', 'four', 'five', 'delegates', 'government', 'governments', 'leaders',
   'sides', 'side', 'groups', 'group', 'parties', 'party', 'factions', 'faction', 'members', 'figures', 'diplomats',
+  'paramilitary', 'armed', 'rebel', 'rival', 'main', 'separatist', 'insurgent', 'militant', 'islamist', 'jihadist',
+  'powerful', 'largest', 'biggest', 'guerrilla', 'military', 'regional', 'neighbouring', 'neighboring', 'allied', 'feuding',
 ]);
 const BACK_GLUE = new Set([',', 'and', '&', 'as', 'well', 'both', 'are', 'is', 'were', 'was', 'have', 'has', 'had', 'also', 'the', 'all', 'remain', 'remains', 'being', 'been', 'be', 'would', 'will', 'still', 'since', 'already', 'recently', 'jointly', 'again', 'then', 'now', 'together', 'later', 'finally', 'formally', 'officially', 'reportedly']);
 
@@ -105,16 +107,23 @@ export function listAt(ctx: Context, sentence: number, from: number, direction: 
   return out;
 }
 
-/** "the three states", "the two countries": the latest earlier list of that many states. */
-export function numberedGroup(ctx: Context, sentence: number, at: number, lists: readonly (readonly string[])[]): { ids: string[]; end: number } | undefined {
+/** "the three states", "the two sides": the latest earlier list of that many of the right kind. */
+export function numberedGroup(ctx: Context, sentence: number, at: number, lists: readonly { readonly ids: readonly string[]; readonly kind: string }[]): { ids: string[]; end: number } | undefined {
   const t = ctx.tokens;
   if (t[at]?.lower !== 'the') return undefined;
   const n = ctx.lexicon.numbers.get(t[at + 1]?.lower ?? '');
   const noun = t[at + 2]?.lower ?? '';
-  if (!n || !/^(states|countries|nations|guarantors|sponsors|powers|governments|guarantor)$/.test(noun)) return undefined;
-  for (let i = lists.length - 1; i >= 0; i--) {
-    const l = lists[i];
-    if (l && l.length === n) return { ids: [...l], end: at + 3 };
+  if (!n || !/^(states|countries|nations|guarantors|sponsors|powers|governments|guarantor|mediators|sides|parties|leaders|neighbours|neighbors|capitals)$/.test(noun)) return undefined;
+  const want = /^(guarantors|sponsors|mediators|guarantor|powers)$/.test(noun) ? 'brokers' : /^(sides|parties)$/.test(noun) ? 'parties' : undefined;
+  for (const pass of want ? [want, undefined] : [undefined]) {
+    for (let i = lists.length - 1; i >= 0; i--) {
+      const l = lists[i];
+      if (!l || l.ids.length !== n || (pass !== undefined && l.kind !== pass)) continue;
+      // "the two sides" are never the brokers; "the three states" are states, not sectors
+      if (want === 'parties' && l.kind === 'brokers') continue;
+      if (want === undefined && l.kind === 'parties') continue;
+      return { ids: [...l.ids], end: at + 3 };
+    }
   }
   void sentence;
   return undefined;

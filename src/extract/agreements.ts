@@ -31,9 +31,9 @@ export function readAgreements(ctx: Context, d: Drafts, memory: TalksMemory): vo
       const word = t[c.start]?.lower ?? '';
       let kind: Topic | undefined;
       let scopePlace: string | undefined;
-      const after = topicsAfter(ctx, si, c.end, Math.min(s.tokenEnd, c.end + 10)).filter((x) => x.topic !== 'no_progress' && x.topic !== 'agreement');
+      const after = topicsAfter(ctx, si, c.end, Math.min(s.tokenEnd, c.end + 14)).filter((x) => x.topic !== 'no_progress' && x.topic !== 'agreement');
       if (noun && CEASEFIRE_NOUNS.test(word)) kind = 'ceasefire';
-      else if (after[0] && (!noun || /^(on|to|for|over)$/.test(t[c.end]?.lower ?? ''))) kind = after[0].topic;
+      else if (after[0] && (!noun || /^(on|to|for|over|,)$/.test(t[c.end]?.lower ?? '') || after[0].start - c.end <= 12)) kind = after[0].topic;
       else if (noun) kind = 'agreement';
       if (!kind) continue;
       // a verb of agreement must hold the noun: "a ceasefire, which took in December 2016"

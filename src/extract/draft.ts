@@ -9,6 +9,8 @@ export interface ProcessDraft {
   name?: string;
   conflict?: string;
   readonly sponsors: string[];
+  /** Sponsors the text calls mediators or facilitators rather than brokers or guarantors. */
+  readonly mediators: Set<string>;
   start?: string;
   readonly outcomes: Map<Topic, Outcome>;
   readonly evidence: Evidence[];
@@ -60,7 +62,7 @@ export function newDrafts(): Drafts {
 export function processDraft(d: Drafts, id: string, ev: Evidence): ProcessDraft {
   let p = d.processes.get(id);
   if (!p) {
-    p = { id, sponsors: [], outcomes: new Map(), evidence: [] };
+    p = { id, sponsors: [], mediators: new Set(), outcomes: new Map(), evidence: [] };
     d.processes.set(id, p);
   }
   addEvidence(p.evidence, ev);

@@ -38,12 +38,13 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
   readPeople(ctx, drafts);
   mergeUnnumberedRounds(drafts);
   // whoever brokers anywhere in the article sits at its talks as a guarantor, not a party
-  const brokers = new Set<string>();
-  for (const p of drafts.processes.values()) for (const s of p.sponsors) brokers.add(s);
+  const brokers = new Map<string, 'guarantor' | 'mediator'>();
+  for (const p of drafts.processes.values()) for (const s of p.sponsors) if (!brokers.has(s)) brokers.set(s, p.mediators.has(s) ? 'mediator' : 'guarantor');
   for (const r of drafts.rounds) {
     for (const [k, part] of r.participants) {
       const base = part.actor.replace(/\.GOV$/, '');
-      if (part.role === 'party' && brokers.has(base) && base !== ctx.conflict) r.participants.set(k, { ...part, role: 'guarantor' });
+      const role = brokers.get(base);
+      if (part.role === 'party' && role && base !== ctx.conflict) r.participants.set(k, { ...part, role });
     }
   }
   for (const p of drafts.processes.values()) {

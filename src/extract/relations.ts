@@ -186,8 +186,9 @@ export function readRelations(ctx: Context, d: Drafts): void {
       break;
     }
 
-    // events of the vocabulary's kinds
-    for (const c of ctx.cues(si, 'event')) {
+    // events of the vocabulary's kinds; a claim the sentence says was denied is not an event
+    const denied = /\b(denied|denies|deny|rejected the claim|unconfirmed|could not be verified)\b/.test(ctx.text.slice(s.start, s.end));
+    for (const c of denied ? [] : ctx.cues(si, 'event')) {
       const kind = c.entry.payload.kind;
       if (!kind) continue;
       const place = nearestPlace(si, c.start, c.end);

@@ -71,9 +71,15 @@ function venueAfter(ctx: Context, sentence: number, from: number, to: number): {
   return undefined;
 }
 
+export interface ActorList {
+  readonly ids: string[];
+  /** Who the list names: brokers ("the two mediators"), sides of the talks, or just states. */
+  readonly kind: 'brokers' | 'parties' | 'states';
+}
+
 export interface TalksMemory {
   /** Coordinated lists of states, for "the three states". */
-  readonly lists: string[][];
+  readonly lists: ActorList[];
 }
 
 export function readTalks(ctx: Context, d: Drafts): TalksMemory {
@@ -222,7 +228,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
 
       // the time written nearest the head, within its segment
       const time = ctx.timesIn(si)
-        .filter((x) => inSeg(ctx.tokenAt(x.start)) && !x.rule.startsWith('past-n'))
+        .filter((x) => inSeg(ctx.tokenAt(x.start)) && !x.rule.startsWith('past-n') && !saidWhen(ctx.tokenAt(x.start)))
         // chrono's readings ("in ten months") are the least sure: any rule of ours wins over them
         .map((x) => ({ x, dist: Math.abs(ctx.tokenAt(x.start) - np.tokenStart) + (x.rule.startsWith('chrono') ? 50 : 0) }))
         .sort((a, b) => a.dist - b.dist)[0]?.x;
@@ -252,6 +258,9 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
         round = lastRound;
       } else if (!pm && lastRound && lastRound.process === proc.id && lastRound.lastSentence >= si - 1 && !time) {
         round = lastRound;
+      } else if (pm?.rule.startsWith('process:venue-noun') && np.kind === 'track' && ctx.cues(si, 'status').some((c) => inSeg(c.start))) {
+        // "had suspended the Jeddah talks": the talks' current sitting
+        round = cur ?? roundOf(proc.id, undefined, time);
       } else if (time || (venue?.place && pm?.place)) {
         // "talks in Stockholm in October", "talks Tuesday with Ukrainian officials in Jeddah"
         round = roundOf(proc.id, undefined, time, undefined, !time);
@@ -274,7 +283,8 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
             proc.sponsors.push(sponsor);
             addEvidence(proc.evidence, ctx.evidence(si, r.tokenStart, c.end, c.entry.id, `sponsors.${sponsor}`));
           }
-          leaders.push({ ref: r, id, at: c.start });
+          // "UN-sponsored talks" describes the track; "the UN convened the round" seats the UN at it
+          if (t[c.start - 1]?.text !== '-' && t[c.start]?.text !== '-') leaders.push({ ref: r, id, at: c.start });
         }
       }
 
@@ -358,7 +368,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
           if (r.kind !== 'state') break;
           if (!states.includes(r.id)) states.push(r.id);
         }
-        if (states.length >= 2) memory.lists.push(states);
+        if (states.length >= 2) memory.lists.push({ ids: states, kind: 'states' });
         void at;
       };
       for (const c of ctx.cues(si, 'delegation')) {
@@ -370,7 +380,11 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       for (let k = segStart; k < segEnd; k++) {
         const w = t[k]?.lower;
         if (w === 'between' || w === 'with' && np.kind === 'track' && k <= np.tokenEnd + 2 || (w === 'of' && t[k - 1]?.lower === 'participation')) {
-          addRefs(listAt(ctx, si, k + 1, 'forward', segEnd), `participants:${w}`, k);
+          const sides = listAt(ctx, si, k + 1, 'forward', segEnd);
+          addRefs(sides, `participants:${w}`, k);
+          // "talks between Sudan's army and the RSF": what "the two sides" means later
+          const ids = sides.flatMap((r) => (r.kind === 'person' ? [] : resolveActor(ctx, r)));
+          if (w === 'between' && ids.length >= 2) memory.lists.push({ ids, kind: 'parties' });
         }
         if (w === 'the') {
           const g = numberedGroup(ctx, si, k, memory.lists);
@@ -468,7 +482,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       }
       if (states.length < 2) continue;
       const last = memory.lists[memory.lists.length - 1];
-      if (!last || last.join() !== states.join()) memory.lists.push(states);
+      if (!last || last.ids.join() !== states.join()) memory.lists.push({ ids: states, kind: 'states' });
     }
   }
 
@@ -478,19 +492,38 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       // "Turkey-brokered", "a Russian initiative" name the broker before; "brokered by", "the auspices of" after
       const before = !/^(by|of)$/.test(t[b.end - 1]?.lower ?? '');
       if (!near(b, before)) continue;
-      const refs = before ? listAt(ctx, si, b.start, 'backward') : listAt(ctx, si, b.end, 'forward');
+      let refs = before ? listAt(ctx, si, b.start, 'backward') : listAt(ctx, si, b.end, 'forward');
+      // "the two mediators had brokered": the two named last
+      if (refs.length === 0 && t[b.start]?.lower === 'the') {
+        const g = numberedGroup(ctx, si, b.start, memory.lists);
+        if (g) refs = [];
+        for (const id of g?.ids ?? []) {
+          if (target.sponsors.includes(id)) continue;
+          target.sponsors.push(id);
+          if (b.entry.payload.role === 'mediator') target.mediators.add(id);
+          addEvidence(target.evidence, ctx.evidence(si, b.start, b.end, b.entry.id, `sponsors.${id}`));
+        }
+      }
       for (const r of refs) {
         for (const id of resolveActor(ctx, r)) {
           const a = r.kind === 'person' ? (r.affiliation ?? id) : id;
           const sponsor = a.replace(/\.GOV$/, '');
           if (sponsor.startsWith('@') || target.sponsors.includes(sponsor)) continue;
           target.sponsors.push(sponsor);
+          if (b.entry.payload.role === 'mediator') target.mediators.add(sponsor);
           addEvidence(target.evidence, ctx.evidence(si, b.start, b.end, b.entry.id, `sponsors.${sponsor}`));
         }
       }
       const ids = refs.filter((r) => r.kind === 'state').map((r) => r.id);
-      if (ids.length >= 2) memory.lists.push(ids);
+      if (ids.length >= 2) memory.lists.push({ ids, kind: 'brokers' });
     }
+  }
+
+  /** "said on Thursday", "announced Monday": the date of the telling. */
+  function saidWhen(k: number): boolean {
+    let q = k - 1;
+    if (/^(on|late|early|last|this)$/.test(t[q]?.lower ?? '')) q--;
+    return /^(said|says|announced|told|stated|added|reported|confirmed|declared|tweeted|wrote)$/.test(t[q]?.lower ?? '');
   }
 
   function hasWord(from: number, to: number, word: string): boolean {
@@ -537,6 +570,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
 
   function roleOf(proc: ProcessDraft, ref: ActorRef | undefined, id: string): Role {
     const base = id.replace(/\.GOV$/, '');
+    if (proc.mediators.has(base)) return 'mediator';
     if (proc.sponsors.includes(base) || proc.sponsors.includes(id)) return 'guarantor';
     if (ref?.kind === 'org' || (!stateOf(id) && !id.startsWith('GRP:') && !id.startsWith('@'))) return 'mediator';
     return 'party';
