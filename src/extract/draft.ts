@@ -16,6 +16,8 @@ export interface ProcessDraft {
   readonly evidence: Evidence[];
   /** Where the process was named from a venue: its place id. */
   venue?: string;
+  /** Status cues said of the whole track ("has mostly been deadlocked"). */
+  readonly votes: StatusVote[];
 }
 
 export interface StatusVote {
@@ -62,7 +64,7 @@ export function newDrafts(): Drafts {
 export function processDraft(d: Drafts, id: string, ev: Evidence): ProcessDraft {
   let p = d.processes.get(id);
   if (!p) {
-    p = { id, sponsors: [], mediators: new Set(), outcomes: new Map(), evidence: [] };
+    p = { id, sponsors: [], mediators: new Set(), outcomes: new Map(), evidence: [], votes: [] };
     d.processes.set(id, p);
   }
   addEvidence(p.evidence, ev);

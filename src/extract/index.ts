@@ -5,7 +5,7 @@ import { emptyRecord, type DocMeta, type ParleyRecord } from '../record.js';
 import { decideConflict, listAt } from './actors.js';
 import { readAgreements } from './agreements.js';
 import { buildContext } from './context.js';
-import { finish, newDrafts } from './draft.js';
+import { addParticipant, finish, newDrafts, type RoundDraft } from './draft.js';
 import { readPeople } from './people.js';
 import { readRelations } from './relations.js';
 import { readTalks } from './talks.js';
@@ -37,6 +37,17 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
   readRelations(ctx, drafts);
   readPeople(ctx, drafts);
   mergeUnnumberedRounds(drafts);
+  // a track the article names sat at least once: where and when the text says it met
+  for (const p of drafts.processes.values()) {
+    if (drafts.rounds.some((r) => r.process === p.id) || (!p.venue && !p.start)) continue;
+    const r: RoundDraft = {
+      process: p.id, votes: [...p.votes], participants: new Map(), agenda: new Set(), outcomes: new Map(p.outcomes), evidence: [...p.evidence], lastSentence: -1,
+      ...(p.venue ? { venue: p.venue } : {}), ...(p.start ? { start: p.start } : {}),
+    };
+    const host = p.venue ? ctx.placeCountry(p.venue) : undefined;
+    if (host && p.evidence[0]) addParticipant(r, host, 'host', p.evidence[0]);
+    drafts.rounds.push(r);
+  }
   // whoever brokers anywhere in the article sits at its talks as a guarantor, not a party
   const brokers = new Map<string, 'guarantor' | 'mediator'>();
   for (const p of drafts.processes.values()) for (const s of p.sponsors) if (!brokers.has(s)) brokers.set(s, p.mediators.has(s) ? 'mediator' : 'guarantor');

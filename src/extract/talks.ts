@@ -122,6 +122,18 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       });
     }
 
+    for (const m of ctx.lexicon.processes.scan(t, s.tokenStart, s.tokenEnd)) {
+      named.push({
+        id: m.entry.payload.id, tokenStart: m.start, tokenEnd: m.end, rule: m.entry.id, sitting: false,
+        name: ctx.text.slice(t[m.start]?.start ?? 0, t[m.end - 1]?.end ?? 0),
+      });
+    }
+
+    for (let i = named.length - 1; i >= 0; i--) {
+      const n = named[i];
+      if (n && !n.rule.startsWith('process:named') && named.some((m) => m !== n && m.rule.startsWith('process:named') && m.tokenStart < n.tokenEnd && n.tokenStart < m.tokenEnd)) named.splice(i, 1);
+    }
+
     // 2. the round noun phrases
     const nps: RoundNp[] = [];
     const covered = new Set<number>();
@@ -290,6 +302,10 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
 
       if (!round) {
         // statements about the whole process
+        for (const c of ctx.cues(si, 'status')) {
+          if (c.entry.payload.status && inSeg(c.start)) proc.votes.push({ status: c.entry.payload.status, distance: Math.abs(c.start - np.tokenEnd), sentence: si });
+        }
+        if (venue?.place && !proc.venue) proc.venue = venue.place.id;
         if (beginCue && time && !proc.start && time.value.length <= 7) {
           proc.start = time.value;
           addEvidence(proc.evidence, ctx.evidence(si, ctx.tokenAt(time.start), ctx.tokenAt(time.end), `process:start:${time.rule}`, 'start'));
@@ -379,7 +395,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       }
       for (let k = segStart; k < segEnd; k++) {
         const w = t[k]?.lower;
-        if (w === 'between' || w === 'with' && np.kind === 'track' && k <= np.tokenEnd + 2 || (w === 'of' && t[k - 1]?.lower === 'participation')) {
+        if (w === 'between' || w === 'with' && k >= np.tokenEnd && k <= np.tokenEnd + 2 || (w === 'of' && t[k - 1]?.lower === 'participation')) {
           const sides = listAt(ctx, si, k + 1, 'forward', segEnd);
           addRefs(sides, `participants:${w}`, k);
           // "talks between Sudan's army and the RSF": what "the two sides" means later

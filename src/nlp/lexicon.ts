@@ -35,6 +35,8 @@ export interface Lexicon {
   readonly nonTitles: ReadonlySet<string>;
   readonly topics: PhraseIndex<{ readonly topic: Topic }>;
   readonly numbers: ReadonlyMap<string, number>;
+  /** Negotiation formats known by name ("Normandy format", "intra-Afghan negotiations"). */
+  readonly processes: PhraseIndex<{ readonly id: string; readonly conflict?: string }>;
   /** Organisations whose meetings gather their own members (G7, NATO): meetings, not processes. */
   readonly forums: ReadonlySet<string>;
 }
@@ -87,6 +89,13 @@ export function loadLexicon(): Lexicon {
   const topics = new PhraseIndex<{ topic: Topic }>();
   for (const e of tp.topics) for (const p of e.phrases) topics.add(p, { id: e.id, payload: { topic: e.topic } });
 
+  const pr = readDataJson<{ processes: readonly (RawEntry & { conflict?: string })[] }>('lexicon/processes.json');
+  const processes = new PhraseIndex<{ id: string; conflict?: string }>();
+  for (const e of pr.processes) {
+    const payload = { id: e.id, ...(e.conflict ? { conflict: e.conflict } : {}) };
+    for (const p of e.phrases) processes.add(p, { id: `process:named:${e.id}`, payload });
+  }
+
   cached = {
     cues: byClass,
     allCues,
@@ -96,6 +105,7 @@ export function loadLexicon(): Lexicon {
     topics,
     numbers,
     forums,
+    processes,
   };
   return cached;
 }
