@@ -129,6 +129,8 @@ export function finish(d: Drafts, doc: DocMeta | undefined, published: string | 
   }));
   const rounds: Round[] = d.rounds.map((r) => {
     const status = decideStatus(r, published);
+    // talks that failed produced nothing, whatever else the text says of them
+    if (status === 'failed' && !r.outcomes.has('no_progress')) r.outcomes.set('no_progress', { kind: 'no_progress' });
     return {
       process: r.process,
       ...(r.ordinal !== undefined ? { ordinal: r.ordinal } : {}),

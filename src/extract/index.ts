@@ -51,12 +51,40 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
   // whoever brokers anywhere in the article sits at its talks as a guarantor, not a party
   const brokers = new Map<string, 'guarantor' | 'mediator'>();
   for (const p of drafts.processes.values()) for (const s of p.sponsors) if (!brokers.has(s)) brokers.set(s, p.mediators.has(s) ? 'mediator' : 'guarantor');
+  // "as President Donald Trump pushes to broker a swift end to the war"
+  for (const s of ctx.sentences) {
+    for (const c of ctx.cues(s.index, 'lead')) {
+      const words = ctx.tokens.slice(c.start, c.end).map((t) => t.lower).join(' ');
+      if (!/\b(to broker|brokering|mediating|to mediate|helped broker)\b/.test(words)) continue;
+      const subj = listAt(ctx, s.index, c.start, 'backward');
+      const who = subj.length > 0 ? subj : ctx.actorsIn(s.index).filter((a) => a.tokenEnd <= c.start && a.tokenEnd >= c.start - 3);
+      for (const r of who) {
+        const id = (r.kind === 'person' ? r.affiliation : r.id)?.replace(/\.GOV$/, '');
+        if (id && !id.startsWith('@') && id !== ctx.conflict && !brokers.has(id)) brokers.set(id, /mediat/.test(ctx.tokens[c.end - 1]?.lower ?? '') ? 'mediator' : 'guarantor');
+      }
+    }
+  }
   for (const r of drafts.rounds) {
     for (const [k, part] of r.participants) {
       const base = part.actor.replace(/\.GOV$/, '');
       const role = brokers.get(base);
-      if (part.role === 'party' && role && base !== ctx.conflict) r.participants.set(k, { ...part, role });
+      if (part.role === 'party' && role && base !== ctx.conflict) {
+        r.participants.set(k, { ...part, role });
+        const p = drafts.processes.get(r.process);
+        if (p && !p.sponsors.includes(base)) p.sponsors.push(base);
+      }
     }
+  }
+  // "to reach the agreement": a deal the text does not name is the article's one named deal
+  const kinds = new Set(drafts.agreements.map((a) => a.kind).filter((k) => k !== 'agreement'));
+  const only = kinds.size === 1 ? [...kinds][0] : undefined;
+  if (only) {
+    for (const r of drafts.rounds) {
+      const o = r.outcomes.get('agreement');
+      if (o) { r.outcomes.delete('agreement'); if (!r.outcomes.has(only)) r.outcomes.set(only, { kind: only }); }
+      if (r.agenda.delete('agreement')) r.agenda.add(only);
+    }
+    for (const p of drafts.processes.values()) if (p.outcomes.delete('agreement') && !p.outcomes.has(only)) p.outcomes.set(only, { kind: only });
   }
   for (const p of drafts.processes.values()) {
     p.conflict ??= ctx.conflict;

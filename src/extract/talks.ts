@@ -88,15 +88,17 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
   let focus: ProcessDraft | undefined;
   let lastRound: RoundDraft | undefined;
   const current = new Map<string, RoundDraft>();
+  const ordinalsBy: RoundOrdinal[][] = ctx.sentences.map(() => []);
+  for (const o of ctx.ordinals) ordinalsBy[o.sentence]?.push(o);
 
   for (const s of ctx.sentences) {
     const si = s.index;
     const sitting = ctx.cues(si, 'sitting');
     const track = ctx.cues(si, 'track');
-    const ords = ctx.ordinals.filter((o) => o.sentence === si);
+    const ords = ordinalsBy[si] ?? [];
     if (sitting.length === 0 && track.length === 0 && ords.length === 0) {
       // "Mexico, Venezuela, Cuba and Norway act as guarantors": the talks in focus
-      if (focus) addBrokers(focus, si, () => true);
+      if (focus) addBrokers(focus, si, (b) => b.entry.id !== 'broker:proposal');
       rememberLists(si);
       continue;
     }
