@@ -3,7 +3,7 @@
 import type { Article } from '../ingest/index.js';
 import {
   findDurations, scanMentions, findOrdinals, findPeople, findTimes, loadGazetteer, loadLexicon, splitSentences,
-  tokenize, withTokenRanges,
+  slug, tokenize, withTokenRanges,
   type CueClass, type CuePayload, type Duration, type Gazetteer, type Lexicon, type Mention, type PersonMention,
   type PhraseMatch, type RoundOrdinal, type Sentence, type TimeExpr, type Token,
 } from '../nlp/index.js';
@@ -104,7 +104,9 @@ export function buildContext(article: Article): Context {
       case 'state': {
         actors.push({ ...base, id: m.id, kind: 'state' });
         // a city-state names its capital too: "the Singapore summit"
-        const capital = gazetteer.state(m.id)?.capital;
+        const st = gazetteer.state(m.id);
+        const surface = text.slice(m.start, m.end);
+        const capital = st?.capital ?? (st ? `${slug(surface)}@${st.iso2}` : undefined);
         const cap = capital ? gazetteer.place(capital) : undefined;
         if (cap && cap.name === text.slice(m.start, m.end)) places.push({ ...base, id: cap.id, country: m.id, capital: true });
         break;

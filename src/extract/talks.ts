@@ -87,6 +87,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
   const t = ctx.tokens;
   let focus: ProcessDraft | undefined;
   let lastRound: RoundDraft | undefined;
+  let focusSentence = -1;
   const current = new Map<string, RoundDraft>();
   const ordinalsBy: RoundOrdinal[][] = ctx.sentences.map(() => []);
   for (const o of ctx.ordinals) ordinalsBy[o.sentence]?.push(o);
@@ -213,7 +214,10 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       // a numbered round of the talks in focus keeps its process wherever it sits: "opened a second
       // round of peace talks in Mexico City … The first round, held in Caracas"
       const numberedInFocus = focus !== undefined && !np.another && (np.value !== undefined || (np.relative !== undefined && np.relative !== 'new')) && np.kind === 'sitting' && /^(round|session|rounds)$/.test(t[np.tokenEnd - 1]?.lower ?? '');
-      if (!pm && venue?.place && !numberedInFocus && !(np.definite && !np.another && focus && lastRound && lastRound.lastSentence >= si - 1 && np.kind === 'track')) {
+      // "the peace process … started in Doha": a definite reference to the talks just named
+      // ("the talks in Astana" still names Astana's talks: the venue right after the noun names the track)
+      const definiteInFocus = np.definite && !np.another && focus !== undefined && focusSentence >= si - 2 && np.kind === 'track' && (venue?.at ?? 0) > np.tokenEnd + 1;
+      if (!pm && venue?.place && !numberedInFocus && !definiteInFocus) {
         pm = {
           id: processIdOfPlace(venue.place), tokenStart: venue.place.tokenStart, tokenEnd: venue.place.tokenEnd, rule: 'process:noun-in-venue', place: venue.place,
           sitting: np.kind === 'sitting' && !/^(round|rounds|session|sessions|phase|leg|sitting)$/.test(t[np.tokenStart]?.lower ?? '') && !/^(round|session)$/.test(t[np.tokenEnd - 1]?.lower ?? ''), name: ctx.text.slice(t[venue.place.tokenStart]?.start ?? 0, t[venue.place.tokenEnd - 1]?.end ?? 0),
@@ -239,6 +243,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       }
       if (!proc) continue;
       focus = proc;
+      focusSentence = si;
 
       // the time written nearest the head, within its segment
       const time = ctx.timesIn(si)
@@ -449,6 +454,13 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
           ...ctx.actorsIn(si).filter((a) => a.tokenStart >= c.end && a.tokenStart <= c.end + 2 && (a.kind === 'person' || a.kind === 'state')),
         ];
         addRefs(who, `participants:${c.entry.id}`, c.start);
+        const sides = who.map((r) => (r.kind === 'person' ? r.affiliation : resolveActor(ctx, r)[0])).filter((x): x is string => Boolean(x));
+        if (new Set(sides).size >= 2) memory.lists.push({ ids: [...new Set(sides)], kind: 'parties' });
+      }
+      // "Their second summit": the two sides named last
+      if (/^(their)$/.test(t[np.tokenStart - 1]?.lower ?? '')) {
+        const last = [...memory.lists].reverse().find((l) => l.kind === 'parties');
+        for (const id of last?.ids ?? []) addParticipant(round, id, roleOf(proc, undefined, id), ctx.evidence(si, np.tokenStart - 1, np.tokenEnd, 'participants:their'));
       }
       // subjects of the round's own verbs: "the U.S. and Ukraine held talks", "the three states agreeing"
       for (const c of ctx.cues(si, 'outcome')) {
