@@ -131,7 +131,8 @@ export function readRelations(ctx: Context, d: Drafts): void {
 
     // meetings between named people (or actors) outside a round
     // a sentence about a round's talks is read by the round rules, not as a side meeting
-    const aboutTalks = ctx.cues(si, 'track').some((c) => /^(talks|negotiations|discussions|consultations)$/.test(t[c.end - 1]?.lower ?? ''));
+    const aboutTalks = ctx.cues(si, 'track').some((c) => /^(talks|negotiations|discussions|consultations)$/.test(t[c.end - 1]?.lower ?? ''))
+      || ctx.cues(si, 'sitting').some((c) => /^(summit|round|session|congress|conference)$/.test(t[c.end - 1]?.lower ?? ''));
     for (const c of aboutTalks ? [] : ctx.cues(si, 'meeting')) {
       const subj = subjectBefore(ctx, si, c.start).filter((a) => a.kind === 'person' || a.kind === 'state' || a.kind === 'org');
       // the people met: every person after the verb up to the end of the clause
@@ -193,11 +194,28 @@ export function readRelations(ctx: Context, d: Drafts): void {
       if (!kind) continue;
       const place = nearestPlace(si, c.start, c.end);
       let actor: ActorRef | undefined;
+      if (kind === 'withdrawal') {
+        // a withdrawal is of troops: "the withdrawal of U.S. and NATO troops", "Russian forces withdrew"
+        let troops = -1;
+        for (let k = Math.max(s.tokenStart, c.start - 4); k < Math.min(s.tokenEnd, c.end + 6); k++) if (/^(troops|forces|soldiers|fighters|units|contingent|military|army|militias)$/.test(t[k]?.lower ?? '')) troops = k;
+        if (troops < 0) continue;
+        const owners = ctx.actorsIn(si).filter((a) => a.tokenEnd <= troops && a.tokenEnd >= troops - 4 && a.kind !== 'person');
+        const owner = owners[0];
+        if (owner) {
+          for (const o of owners.length > 1 ? owners : [owner]) {
+            const id = idsOf(ctx, [o], 'affiliation')[0];
+            if (id && !d.events.some((e) => e.kind === kind && e.actor === id)) {
+              d.events.push({ kind, actor: id.replace(/\.MIL$/, ''), evidence: [ctx.evidence(si, o.tokenStart, troops + 1, c.entry.id)] });
+            }
+          }
+        }
+        continue;
+      }
       // passive: "Aleppo was recaptured by government forces"
       if (t[c.end]?.lower === 'by') actor = firstActorAfter(ctx, si, c.end + 1, c.end + 5);
       actor ??= subjectBefore(ctx, si, c.start)[0];
-      if (!place && !actor) continue;
-      if (kind === 'attack' && !place) continue;
+      // an event is somewhere: without a place it is a claim about the conflict, not an event
+      if (!place) continue;
       const actorId = actor ? idsOf(ctx, [actor], 'affiliation')[0] : undefined;
       const time = ctx.timesIn(si).find((x) => !x.rule.startsWith('past-n'));
       const placeId = place && !place.id.endsWith('@XZ') ? place.id : undefined;
