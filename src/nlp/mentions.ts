@@ -23,6 +23,17 @@ export interface MentionScan {
   readonly cues: SectorCue[];
 }
 
+const lowerKeysCache = new WeakMap<Gazetteer, ReadonlySet<string>>();
+
+function lowerKeysOf(gaz: Gazetteer): ReadonlySet<string> {
+  let set = lowerKeysCache.get(gaz);
+  if (!set) {
+    set = new Set([...gaz.names.keys()].filter((k) => !/^[\p{Lu}\d]/u.test(k)));
+    lowerKeysCache.set(gaz, set);
+  }
+  return set;
+}
+
 /** Gazetteer mentions in the text, in order, non-overlapping. */
 export function findMentions(text: string, tokens: readonly Token[], gaz: Gazetteer): Mention[] {
   return scanMentions(text, tokens, gaz).mentions;
@@ -34,6 +45,7 @@ export function scanMentions(_text: string, tokens: readonly Token[], gaz: Gazet
   const cues: SectorCue[] = [];
   const n = tokens.length;
   const names = gaz.names;
+  const lowerStarts = lowerKeysOf(gaz);
   let i = 0;
   while (i < n) {
     const t = tokens[i] as Token;
@@ -43,7 +55,8 @@ export function scanMentions(_text: string, tokens: readonly Token[], gaz: Gazet
     }
     let best: PhraseEntry | undefined;
     let end = i + 1;
-    const list = names.get(t.text);
+    // names start with a capital or a digit, but for a handful of keys: most tokens need no lookup
+    const list = t.cap || t.shape === 'number' || lowerStarts.has(t.text) ? names.get(t.text) : undefined;
     if (list !== undefined) {
       for (const e of list) {
         const len = matchExact(tokens, i + 1, e.rest, t.sentence);

@@ -6,6 +6,8 @@ export interface Io {
   /** True when stderr is a terminal (progress bars only then). */
   readonly isTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Resolves once written output has drained, so a long batch does not pile up in memory. */
+  readonly drain?: () => Promise<void>;
 }
 
 // A reader that stops early (`parley export | head`) closes the pipe: that is not an error.
@@ -19,6 +21,7 @@ export const processIo: Io = {
   stderr: (chunk) => { process.stderr.write(chunk); },
   isTTY: Boolean(process.stderr.isTTY),
   env: process.env,
+  drain: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', () => resolve())) : Promise.resolve()),
 };
 
 /** A command: parses its own argv, returns the exit code, never throws for expected failures. */

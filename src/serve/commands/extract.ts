@@ -65,6 +65,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         }
         warn(io, `${values.jsonl}:${item.line}`, rec);
         io.stdout(stableStringify(rec) + '\n');
+        if (io.drain) await io.drain();
       }
     } catch (e) {
       if (e instanceof ParleyError) {
