@@ -12,7 +12,7 @@ const LIST_GLUE = new Set([
   'paramilitary', 'armed', 'rebel', 'rival', 'main', 'separatist', 'insurgent', 'militant', 'islamist', 'jihadist',
   'powerful', 'largest', 'biggest', 'guerrilla', 'military', 'regional', 'neighbouring', 'neighboring', 'allied', 'feuding',
 ]);
-const BACK_GLUE = new Set([',', 'and', '&', 'as', 'well', 'both', 'are', 'is', 'were', 'was', 'have', 'has', 'had', 'also', 'the', 'all', 'remain', 'remains', 'being', 'been', 'be', 'would', 'will', 'still', 'since', 'already', 'recently', 'jointly', 'again', 'then', 'now', 'together', 'later', 'finally', 'formally', 'officially', 'reportedly']);
+const BACK_GLUE = new Set(['attending', 'acting', 'act', 'acts', 'serve', 'serves', 'serving', 'served', ',', 'and', '&', 'as', 'well', 'both', 'are', 'is', 'were', 'was', 'have', 'has', 'had', 'also', 'the', 'all', 'remain', 'remains', 'being', 'been', 'be', 'would', 'will', 'still', 'since', 'already', 'recently', 'jointly', 'again', 'then', 'now', 'together', 'later', 'finally', 'formally', 'officially', 'reportedly']);
 
 const SECTOR_OF_WORD: Readonly<Record<string, string>> = { REB: 'REB', OPP: 'OPP', GOV: 'GOV', MIL: 'GOV', CIV: 'CIV', PPL: 'PPL' };
 
@@ -142,6 +142,10 @@ export function decideConflict(ctx: Context, sponsors: ReadonlySet<string>): str
   for (const a of ctx.actors) {
     // people are counted by the states they name, not by how often they speak
     if (a.kind === 'person') continue;
+    // a capital after "in"/"at", or naming talks ("the Minsk talks"), is a venue, not a government
+    if (a.kind === 'capital' && (/^(in|at|to|from|near|of)$/.test(t[a.tokenStart - 1]?.lower ?? '') || /^(talks|process|summit|format|round|negotiations|agreement|agreements|accord|accords|protocol|declaration|meeting|conference)$/.test(t[a.tokenEnd]?.lower ?? ''))) continue;
+    // a state named as the place of the talks ("in Kazakhstan", "the Kazakh capital") hosts, it does not fight
+    if ((a.kind === 'state' && /^(in|at|to)$/.test(t[a.tokenStart - 1]?.lower ?? '')) || (a.kind === 'adj' && /^(capital|foreign|resort|city|hosts?)$/.test(t[a.tokenEnd]?.lower ?? ''))) continue;
     const iso = stateOf(a.id);
     if (!iso) continue;
     // a conflict is named by its sides: sectors, and above all armed or opposition ones

@@ -225,7 +225,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       }
       if (!pm && !focus && ctx.dateline && !np.another) {
         const dl = ctx.dateline;
-        pm = { id: processIdOfPlace(dl), tokenStart: dl.tokenStart, tokenEnd: dl.tokenEnd, rule: 'process:dateline', place: dl, sitting: false, name: ctx.text.slice(t[dl.tokenStart]?.start ?? 0, t[dl.tokenEnd - 1]?.end ?? 0) };
+        pm = { id: processIdOfPlace(dl), tokenStart: dl.tokenStart, tokenEnd: dl.tokenEnd, rule: 'process:dateline', place: dl, sitting: false, name: ctx.gazetteer.place(dl.id)?.name ?? processIdOfPlace(dl) };
       }
       if (!pm && np.another) continue;
       // "held a separate meeting with President X": a meeting between people, read elsewhere
@@ -415,9 +415,20 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
         }
         if (ATTEND.test(w ?? '')) {
           const subj = listAt(ctx, si, k, 'backward').concat(ctx.actorsIn(si).filter((a) => a.kind === 'person' && a.tokenEnd <= k && a.tokenEnd >= k - 4));
+          // "attending as an observer", "taking part as guarantors"
+          let q = k + 1;
+          while (q < k + 4 && !/^as$/.test(t[q]?.lower ?? '')) q++;
+          const asWord = t[q]?.lower === 'as' ? (/^(an?|the)$/.test(t[q + 1]?.lower ?? '') ? t[q + 2]?.lower : t[q + 1]?.lower) : undefined;
+          const asRole: Role | undefined = asWord && /^observers?$/.test(asWord) ? 'observer' : asWord && /^(guarantors?|sponsors?)$/.test(asWord) ? 'guarantor' : asWord && /^(mediators?|facilitators?)$/.test(asWord) ? 'mediator' : undefined;
           for (const r of subj) {
             const id = r.kind === 'person' ? r.affiliation : resolveActor(ctx, r)[0];
-            if (id) addParticipant(round, id, roleOf(proc, r, id), ctx.evidence(si, r.tokenStart, k + 1, 'participants:attend'));
+            if (!id) continue;
+            if (asRole === 'guarantor' || asRole === 'mediator') {
+              const sp = id.replace(/\.GOV$/, '');
+              if (!proc.sponsors.includes(sp)) proc.sponsors.push(sp);
+              if (asRole === 'mediator') proc.mediators.add(sp);
+            }
+            addParticipant(round, id, asRole ?? roleOf(proc, r, id), ctx.evidence(si, r.tokenStart, k + 1, 'participants:attend'));
           }
         }
       }
