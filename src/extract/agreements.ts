@@ -58,12 +58,30 @@ export function readAgreements(ctx: Context, d: Drafts, memory: TalksMemory): vo
       const between = t.findIndex((x, k) => k > c.end && k < Math.min(s.tokenEnd, c.end + 4) && x.lower === 'between');
       if (between > 0) for (const r of listAt(ctx, si, between + 1, 'forward')) for (const id of resolveActor(ctx, r)) if (!parties.includes(id) && !id.startsWith('@')) parties.push(id);
       const time = ctx.timesIn(si).filter((x) => !x.rule.startsWith('past-n')).sort((a, b) => Math.abs(ctx.tokenAt(a.start) - c.start) - Math.abs(ctx.tokenAt(b.start) - c.start))[0];
-      const date = time?.value;
+      // undated in its sentence: the time the story last gave (two sentences back at most), or
+      // the sitting the sentence belongs to, or the day of publication for a deal just reported
+      let date = time?.value;
+      if (!date) {
+        for (let b = si - 1; b >= Math.max(0, si - 2) && !date; b--) {
+          const prev = ctx.timesIn(b).filter((x) => !x.rule.startsWith('past-n') && !x.rule.startsWith('chrono'));
+          date = prev[prev.length - 1]?.value;
+        }
+      }
+      if (!date) {
+        const r = d.rounds.find((x) => x.evidence.some((e) => e.sentence === si) && x.start) ?? [...d.rounds].reverse().find((x) => x.start && x.lastSentence >= si - 3);
+        date = r?.start;
+      }
+      if (!date && ctx.published && /^(signed|reached|agreed|struck|sealed|clinched|concluded)$/.test(t[verb.start]?.lower ?? '')) date = ctx.published;
       const ev = ctx.evidence(si, Math.min(c.start, verb.start), Math.max(c.end, verb.end), `agreement:${c.entry.id}:${verb.entry.id}`);
       const same = d.agreements.find((a) => a.kind === kind && (a.date === undefined || date === undefined || a.date.slice(0, 7) === date.slice(0, 7)));
       if (same) {
         addEvidence(same.evidence, ev);
         continue;
+      }
+      // parties unsaid: the two sides the story named last
+      if (parties.length === 0) {
+        const last = [...memory.lists].reverse().find((l) => l.kind === 'parties');
+        if (last) for (const id of last.ids) if (!parties.includes(id)) parties.push(id);
       }
       d.agreements.push({
         kind,
@@ -74,8 +92,13 @@ export function readAgreements(ctx: Context, d: Drafts, memory: TalksMemory): vo
       });
     }
   }
-  // a deal whose subject the text does not say is the named deal of the same article
-  if (d.agreements.some((a) => a.kind !== 'agreement')) {
-    for (let i = d.agreements.length - 1; i >= 0; i--) if (d.agreements[i]?.kind === 'agreement') d.agreements.splice(i, 1);
+  // a deal whose subject the text does not say is the named deal of the same article, and
+  // several such mentions are one deal talked about again
+  const named = d.agreements.some((a) => a.kind !== 'agreement');
+  let seen = false;
+  for (let i = 0; i < d.agreements.length; i++) {
+    if (d.agreements[i]?.kind !== 'agreement') continue;
+    if (named || seen) d.agreements.splice(i--, 1);
+    seen = true;
   }
 }

@@ -406,7 +406,9 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
           const sides = listAt(ctx, si, k + 1, 'forward', segEnd);
           addRefs(sides, `participants:${w}`, k);
           // "talks between Sudan's army and the RSF": what "the two sides" means later
-          const ids = sides.flatMap((r) => (r.kind === 'person' ? [] : resolveActor(ctx, r)));
+          const all = sides.flatMap((r) => (r.kind === 'person' ? [] : resolveActor(ctx, r)));
+          // "Syria’s warring sides": the possessor is not a side of its own
+          const ids = all.filter((x) => !all.some((y) => y !== x && y.startsWith(`${x}.`)));
           if (w === 'between' && ids.length >= 2) memory.lists.push({ ids, kind: 'parties' });
         }
         if (w === 'the') {
