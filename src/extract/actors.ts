@@ -101,7 +101,7 @@ export function listAt(ctx: Context, sentence: number, from: number, direction: 
     }
     const t = ctx.tokens[k];
     if (!t || !BACK_GLUE.has(t.lower)) break;
-    if (out.length > 0 && !/^(,|and|&|as|well|both)$/.test(t.lower)) break;
+    if (out.length > 0 && !/^(,|and|&|as|well|both|the)$/.test(t.lower)) break;
     k--;
   }
   return out;

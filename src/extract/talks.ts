@@ -100,6 +100,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
     if (sitting.length === 0 && track.length === 0 && ords.length === 0) {
       // "Mexico, Venezuela, Cuba and Norway act as guarantors": the talks in focus
       if (focus) addBrokers(focus, si, (b) => b.entry.id !== 'broker:proposal');
+      if (focus && lastRound && lastRound.process === focus.id && lastRound.lastSentence >= si - 2) attendance(focus, lastRound, si);
       rememberLists(si);
       continue;
     }
@@ -277,6 +278,9 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
         round = lastRound;
       } else if (!pm && lastRound && lastRound.process === proc.id && lastRound.lastSentence >= si - 1 && !time) {
         round = lastRound;
+      } else if (np.definite && !pm && cur && !beginCue) {
+        // "until the last hours of the talks": the sitting the story is about
+        round = cur;
       } else if (pm?.rule.startsWith('process:venue-noun') && np.kind === 'track' && ctx.cues(si, 'status').some((c) => inSeg(c.start))) {
         // "had suspended the Jeddah talks": the talks' current sitting
         round = cur ?? roundOf(proc.id, undefined, time);
@@ -332,7 +336,8 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       if (np.value !== undefined || np.relative === 'current' || np.relative === 'new' || np.relative === 'latest') {
         if (!current.has(proc.id) && round.relative !== 'previous') current.set(proc.id, round);
       }
-      if (!current.has(proc.id) && round.start && ctx.published && round.start.slice(0, 7) === ctx.published.slice(0, 7)) current.set(proc.id, round);
+      // otherwise the first sitting the story tells of a process is the one it is about
+      if (!current.has(proc.id) && round.relative !== 'previous') current.set(proc.id, round);
 
       // dates
       if (time && !round.start) {
@@ -567,6 +572,29 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
     let q = k - 1;
     if (/^(on|late|early|last|this)$/.test(t[q]?.lower ?? '')) q--;
     return /^(said|says|announced|told|stated|added|reported|confirmed|declared|tweeted|wrote)$/.test(t[q]?.lower ?? '');
+  }
+
+  /** "The United States, the UN and IGAD attended as observers."; "The government delegation was led by …". */
+  function attendance(proc: ProcessDraft, round: RoundDraft, si: number): void {
+    const s = ctx.sentences[si];
+    if (!s) return;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const w = t[k]?.lower ?? '';
+      if (!ATTEND.test(w)) continue;
+      let q = k + 1;
+      while (q < k + 4 && t[q]?.lower !== 'as') q++;
+      const asWord = t[q]?.lower === 'as' ? (/^(an?|the)$/.test(t[q + 1]?.lower ?? '') ? t[q + 2]?.lower : t[q + 1]?.lower) : undefined;
+      const asRole: Role | undefined = asWord && /^observers?$/.test(asWord) ? 'observer' : asWord && /^(guarantors?|sponsors?)$/.test(asWord) ? 'guarantor' : asWord && /^(mediators?|facilitators?)$/.test(asWord) ? 'mediator' : undefined;
+      for (const r of listAt(ctx, si, k, 'backward')) {
+        const id = r.kind === 'person' ? r.affiliation : resolveActor(ctx, r)[0];
+        if (id) addParticipant(round, id, asRole ?? roleOf(proc, r, id), ctx.evidence(si, r.tokenStart, k + 1, 'participants:attend'));
+      }
+    }
+    for (const c of ctx.cues(si, 'delegation')) {
+      const cover = ctx.actorsIn(si).find((a) => a.tokenStart <= c.start && c.start < a.tokenEnd);
+      if (!cover || cover.kind === 'person') continue;
+      for (const id of resolveActor(ctx, cover)) addParticipant(round, id, roleOf(proc, cover, id), ctx.evidence(si, cover.tokenStart, cover.tokenEnd, `participants:${c.entry.id}`));
+    }
   }
 
   function hasWord(from: number, to: number, word: string): boolean {
