@@ -89,6 +89,14 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
   let lastRound: RoundDraft | undefined;
   let focusSentence = -1;
   const current = new Map<string, RoundDraft>();
+  // processes the article knows by name, and places it names tracks after ("the Astana talks")
+  const namedFormats = new Set<string>();
+  for (const s of ctx.sentences) for (const m of ctx.lexicon.processes.scan(t, s.tokenStart, s.tokenEnd)) namedFormats.add(m.entry.payload.id);
+  const venueNamedTracks = new Set<string>();
+  for (const p of ctx.places) {
+    const next = ctx.cues(p.sentence, 'track').find((c) => c.start === p.tokenEnd || (c.start === p.tokenEnd + 1 && t[p.tokenEnd]?.lower === 'peace'));
+    if (next) venueNamedTracks.add(processIdOfPlace(p));
+  }
   const ordinalsBy: RoundOrdinal[][] = ctx.sentences.map(() => []);
   for (const o of ctx.ordinals) ordinalsBy[o.sentence]?.push(o);
 
@@ -111,6 +119,8 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       if (o.value === undefined || !o.process) continue;
       const k = ctx.tokenAt(o.start);
       const place = ctx.placesIn(si).find((p) => p.tokenStart === k);
+      // "Benigno Aquino III" is a name, not the third round of an Aquino process
+      if (!place && o.rule.includes('heuristic')) continue;
       named.push({ id: place ? processIdOfPlace(place) : slug(o.process), tokenStart: k, tokenEnd: ctx.tokenAt(o.end), rule: `process:numbered:${o.rule}`, ordinal: o.value, ...(place ? { place } : {}), name: o.process });
     }
     for (const p of ctx.placesIn(si)) {
@@ -218,11 +228,17 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       // "the peace process … started in Doha": a definite reference to the talks just named
       // ("the talks in Astana" still names Astana's talks: the venue right after the noun names the track)
       const definiteInFocus = np.definite && !np.another && focus !== undefined && focusSentence >= si - 2 && np.kind === 'track' && (venue?.at ?? 0) > np.tokenEnd + 1;
-      if (!pm && venue?.place && !numberedInFocus && !definiteInFocus) {
+      // a format known by name ("the Normandy format", "the Constitutional Committee") keeps its
+      // sittings wherever they meet, unless the text names a track after that place
+      const namedFocus = focus !== undefined && !np.another && namedFormats.has(focus.id) && !!venue?.place && !venueNamedTracks.has(processIdOfPlace(venue.place));
+      if (!pm && venue?.place && !numberedInFocus && !definiteInFocus && !namedFocus) {
         pm = {
           id: processIdOfPlace(venue.place), tokenStart: venue.place.tokenStart, tokenEnd: venue.place.tokenEnd, rule: 'process:noun-in-venue', place: venue.place,
           sitting: np.kind === 'sitting' && !/^(round|rounds|session|sessions|phase|leg|sitting)$/.test(t[np.tokenStart]?.lower ?? '') && !/^(round|session)$/.test(t[np.tokenEnd - 1]?.lower ?? ''), name: ctx.text.slice(t[venue.place.tokenStart]?.start ?? 0, t[venue.place.tokenEnd - 1]?.end ?? 0),
         };
+      }
+      if (!pm && namedFocus && focus) {
+        pm = { id: focus.id, tokenStart: np.tokenStart, tokenEnd: np.tokenEnd, rule: 'process:named-focus', sitting: false, name: focus.name ?? focus.id };
       }
       if (!pm && !focus && ctx.dateline && !np.another) {
         const dl = ctx.dateline;
