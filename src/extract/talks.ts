@@ -52,6 +52,8 @@ function venueAfter(ctx: Context, sentence: number, from: number, to: number): {
   const t = ctx.tokens;
   const places = ctx.placesIn(sentence);
   for (let k = from; k < to; k++) {
+    // "since the leaders last met in Berlin": a venue of another time
+    if (/^(since|until|before|after|when|while|whereas|unlike)$/.test(t[k]?.lower ?? '')) break;
     if (!IN_AT.test(t[k]?.lower ?? '')) continue;
     let state: string | undefined;
     for (let q = k + 1; q < Math.min(to, k + 9); q++) {
@@ -264,7 +266,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
 
       // the time written nearest the head, within its segment
       const time = ctx.timesIn(si)
-        .filter((x) => inSeg(ctx.tokenAt(x.start)) && !x.rule.startsWith('past-n') && !saidWhen(ctx.tokenAt(x.start)))
+        .filter((x) => inSeg(ctx.tokenAt(x.start)) && !x.rule.startsWith('past-n') && !saidWhen(ctx.tokenAt(x.start)) && !boundTime(ctx.tokenAt(x.start)))
         // chrono's readings ("in ten months") are the least sure: any rule of ours wins over them
         .map((x) => ({ x, dist: Math.abs(ctx.tokenAt(x.start) - np.tokenStart) + (x.rule.startsWith('chrono') ? 50 : 0) }))
         .sort((a, b) => a.dist - b.dist)[0]?.x;
@@ -274,6 +276,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       let round: RoundDraft | undefined;
       const cur = current.get(proc.id);
       if (np.plural) round = undefined;
+      else if (np.value === 1 && firstSince(np.tokenEnd)) round = roundOf(proc.id, undefined, time);
       else if (np.value !== undefined && pm?.sitting && !np.process) round = roundOf(proc.id, undefined, time, undefined, true);
       else if (np.value !== undefined) round = roundOf(proc.id, np.value, time);
       else if (np.relative === 'next') round = roundOf(proc.id, cur?.ordinal !== undefined ? cur.ordinal + 1 : undefined, time, 'next');
@@ -581,6 +584,24 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       const ids = refs.filter((r) => r.kind === 'state').map((r) => r.id);
       if (ids.length >= 2) memory.lists.push({ ids, kind: 'brokers' });
     }
+  }
+
+  /** "their first meeting … since 2016", "the first summit in three years": a count of a gap, not a number. */
+  function firstSince(from: number): boolean {
+    for (let q = from; q < from + 10; q++) {
+      const w = t[q]?.lower ?? '';
+      if (w === 'since') return true;
+      if (w === 'in' && /^(years?|months?|decades?)$/.test(t[q + 2]?.lower ?? '')) return true;
+      if (w === '.' || w === ';') break;
+    }
+    return false;
+  }
+
+  /** "since 2016", "by the end of the year", "until March": a bound, not the sitting's date. */
+  function boundTime(k: number): boolean {
+    let q = k - 1;
+    while (q > k - 5 && /^(the|end|start|beginning|middle|of|late|early|mid|-)$/.test(t[q]?.lower ?? '')) q--;
+    return /^(since|by|until|till|before|after|within)$/.test(t[q]?.lower ?? '');
   }
 
   /** "said on Thursday", "announced Monday": the date of the telling. */
