@@ -38,7 +38,11 @@ export function resolveActor(ctx: Context, ref: ActorRef): string[] {
     const pos = possessorState(ctx, ref);
     const iso = pos?.iso ?? ctx.conflict;
     if (!iso) return [];
-    if (ref.kind === 'sides') return [`${iso}.GOV`, `${iso}.OPP`];
+    if (ref.kind === 'sides') {
+      // the armed side is the group the article names most, when it names one of this state's
+      const group = mainGroup(ctx, iso);
+      return [`${iso}.GOV`, group ?? `${iso}.OPP`];
+    }
     let sector = SECTOR_OF_WORD[ref.sector ?? ''] ?? 'GOV';
     if (pos?.anti && (sector === 'GOV' || sector === 'OPP')) sector = 'REB';
     return [`${iso}.${sector}`];
@@ -49,6 +53,22 @@ export function resolveActor(ctx: Context, ref: ActorRef): string[] {
     if (t[ref.tokenStart - 1]?.text === '-' && t[ref.tokenStart - 2]?.lower === 'anti') return [];
   }
   return [ref.id];
+}
+
+const mainGroupCache = new WeakMap<Context, Map<string, string | undefined>>();
+
+function mainGroup(ctx: Context, iso: string): string | undefined {
+  let byIso = mainGroupCache.get(ctx);
+  if (!byIso) {
+    byIso = new Map();
+    mainGroupCache.set(ctx, byIso);
+  }
+  if (byIso.has(iso)) return byIso.get(iso);
+  const counts = new Map<string, number>();
+  for (const a of ctx.actors) if (a.kind === 'group' && ctx.gazetteer.groups.get(a.id)?.country === iso) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
+  const best = [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+  byIso.set(iso, best);
+  return best;
 }
 
 /** The state part of an actor id. */

@@ -17,6 +17,12 @@ function idsOf(ctx: Context, refs: readonly ActorRef[], persons: 'keep' | 'affil
 
 /** The nearest actor(s) before a cue in the same sentence: the subject, possibly a list. */
 function subjectBefore(ctx: Context, sentence: number, at: number): ActorRef[] {
+  // "U.S. officials have blamed the Taliban … and called on": a second verb shares the first's subject
+  if (ctx.tokens[at - 1]?.lower === 'and' && !ctx.actorsIn(sentence).some((a) => a.tokenEnd === at - 1)) {
+    const s = ctx.sentences[sentence];
+    const head = ctx.actorsIn(sentence).find((a) => a.kind !== 'adj');
+    if (s && head && head.tokenStart <= s.tokenStart + 2) return listAt(ctx, sentence, head.tokenStart, 'forward', at).filter((a) => a.kind !== 'adj');
+  }
   const list = listAt(ctx, sentence, at, 'backward');
   if (list.length > 0) return list;
   // "Russia and China, who also are JCPOA signatories, are allies of Tehran"
@@ -86,6 +92,7 @@ export function readRelations(ctx: Context, d: Drafts): void {
         target = firstActorAfter(ctx, si, c.end, c.end + 6);
       }
       if (!target || actors.length === 0) continue;
+      if (/^(proposal|proposals|plan|ceasefire|deal|initiative|idea|efforts|position|call|offer|bid|decision|resolution|draft|statement|demand|demands|push|approach|terms)$/.test(t[target.tokenEnd]?.lower ?? '')) continue;
       const targets = idsOf(ctx, [target], 'keep');
       for (const a of idsOf(ctx, actors, 'keep')) {
         for (const tg of targets) {
@@ -96,35 +103,31 @@ export function readRelations(ctx: Context, d: Drafts): void {
       }
     }
 
-    // demands
+    // demands: one per topic asked for ("to reduce hostilities and resume stalled peace talks")
     for (const c of ctx.cues(si, 'demand')) {
       const actors = subjectBefore(ctx, si, c.start);
       if (actors.length === 0) continue;
       const lc = ctx.cues(si, 'leadership_change').find((x) => x.start > c.end && x.start < c.end + 16);
-      let kind: DemandKind | undefined;
-      let target: ActorRef | undefined;
-      let evEnd = c.end;
+      const asks: { kind: DemandKind; target?: ActorRef; end: number }[] = [];
       if (lc) {
-        kind = 'leadership_change';
-        target = ctx.actorsIn(si).filter((a) => a.tokenStart >= c.end && a.tokenEnd <= lc.start).pop();
-        evEnd = lc.end;
+        const target = ctx.actorsIn(si).filter((a) => a.tokenStart >= c.end && a.tokenEnd <= lc.start).pop();
+        asks.push({ kind: 'leadership_change', ...(target ? { target } : {}), end: lc.end });
       } else {
-        const topic = topicsAfter(ctx, si, c.end, Math.min(s.tokenEnd, c.end + 14)).find((x) => x.topic !== 'no_progress' && x.topic !== 'agreement');
-        if (!topic) continue;
-        kind = topic.topic;
-        target = firstActorAfter(ctx, si, c.end, topic.start);
-        evEnd = topic.end;
+        const topics = topicsAfter(ctx, si, c.end, Math.min(s.tokenEnd, c.end + 16)).filter((x) => x.topic !== 'no_progress' && x.topic !== 'agreement').slice(0, 3);
+        const first = topics[0];
+        const target = first ? firstActorAfter(ctx, si, c.end, first.start) : undefined;
+        for (const tp of topics) asks.push({ kind: tp.topic, ...(target ? { target } : {}), end: tp.end });
       }
-      if (!kind) continue;
       const actorIds = idsOf(ctx, actors, 'keep');
-      // "Washington’s call for full denuclearization": the demand is on the other side
-      const targetIds = target ? idsOf(ctx, [target], 'keep') : counterpart(actorIds[0]);
-      if (targetIds.length === 0) continue;
-      for (const a of actorIds) {
-        for (const tg of targetIds) {
-          if (a === tg) continue;
-          const key = `${a}|${kind}|${tg}`;
-          if (!d.demands.has(key)) d.demands.set(key, { actor: a, kind, target: tg, evidence: [ctx.evidence(si, actors[0]?.tokenStart ?? c.start, evEnd, c.entry.id)] });
+      for (const ask of asks) {
+        // "Washington’s call for full denuclearization": the demand is on the other side
+        const targetIds = ask.target ? idsOf(ctx, [ask.target], 'keep') : counterpart(actorIds[0]);
+        for (const a of actorIds) {
+          for (const tg of targetIds) {
+            if (a === tg) continue;
+            const key = `${a}|${ask.kind}|${tg}`;
+            if (!d.demands.has(key)) d.demands.set(key, { actor: a, kind: ask.kind, target: tg, evidence: [ctx.evidence(si, actors[0]?.tokenStart ?? c.start, ask.end, c.entry.id)] });
+          }
         }
       }
     }
