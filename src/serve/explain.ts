@@ -2,9 +2,14 @@
 import { splitSentences } from '../nlp/index.js';
 import { RECORD_LISTS, type Evidence, type ParleyRecord } from '../record.js';
 
+const SINGULAR: Readonly<Record<string, string>> = {
+  processes: 'process', rounds: 'round', agreements: 'agreement', meetings: 'meeting', people: 'person',
+  alignments: 'alignment', demands: 'demand', events: 'event',
+};
+
 function describe(list: string, item: Record<string, unknown>): string {
   const { evidence: _e, ...rest } = item;
-  return `${list.replace(/s$/, '')} ${JSON.stringify(rest)}`;
+  return `${SINGULAR[list] ?? list} ${JSON.stringify(rest)}`;
 }
 
 export function explainRecord(record: ParleyRecord, text: string): string {
