@@ -81,6 +81,8 @@ export function readRelations(ctx: Context, d: Drafts): void {
     for (const c of ctx.cues(si, 'alignment')) {
       const relation = c.entry.payload.relation;
       if (!relation) continue;
+      // a cue word inside a name ("the armed opposition") is part of the name
+      if (ctx.actorsIn(si).some((a) => a.tokenStart <= c.start && c.start < a.tokenEnd)) continue;
       let actors: ActorRef[];
       let target: ActorRef | undefined;
       if (t[c.start]?.text === '-') {
