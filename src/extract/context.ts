@@ -7,7 +7,7 @@ import {
   type CueClass, type CuePayload, type Duration, type Gazetteer, type Lexicon, type Mention, type PersonMention,
   type PhraseMatch, type RoundOrdinal, type Sentence, type TimeExpr, type Token,
 } from '../nlp/index.js';
-import type { Evidence } from '../record.js';
+import type { Evidence, Topic } from '../record.js';
 
 /** An actor as a rule sees it: an id per RECORD.md and where it was written. */
 export interface ActorRef {
@@ -53,6 +53,8 @@ export interface Context {
   readonly gazetteer: Gazetteer;
   /** Cue matches per sentence and class, computed lazily: most sentences need few classes. */
   cues(sentence: number, cls: CueClass): readonly Cue[];
+  /** Topic phrases of a sentence, scanned once. */
+  topicsIn(sentence: number): readonly PhraseMatch<{ readonly topic: Topic }>[];
   /** Actors per sentence, in text order. */
   actorsIn(sentence: number): readonly ActorRef[];
   placesIn(sentence: number): readonly PlaceRef[];
@@ -171,6 +173,7 @@ export function buildContext(article: Article): Context {
   const placesBy = groupBy(places, n);
   const timesBy = groupBy(times, n);
   const cueCache: (Map<CueClass, Cue[]> | undefined)[] = new Array(sentences.length);
+  const topicCache: (PhraseMatch<{ readonly topic: Topic }>[] | undefined)[] = new Array(sentences.length);
   const docId = article.id;
 
   return {
@@ -184,6 +187,15 @@ export function buildContext(article: Article): Context {
         cueCache[sentence] = all;
       }
       return all.get(cls) ?? NO_CUES;
+    },
+    topicsIn(sentence) {
+      let hit = topicCache[sentence];
+      if (!hit) {
+        const s = sentences[sentence];
+        hit = s ? lexicon.topics.scan(tokens, s.tokenStart, s.tokenEnd) : [];
+        topicCache[sentence] = hit;
+      }
+      return hit;
     },
     placeCountry: (id) => gazetteer.place(id)?.iso3,
     actorsIn: (i) => actorsBy[i] ?? [],

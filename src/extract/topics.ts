@@ -15,7 +15,10 @@ export function topicsAfter(ctx: Context, sentence: number, from: number, to: nu
   const s = ctx.sentences[sentence];
   if (!s) return [];
   const out: TopicHit[] = [];
-  for (const m of ctx.lexicon.topics.scan(ctx.tokens, Math.max(from, s.tokenStart), Math.min(to, s.tokenEnd))) {
+  const lo = Math.max(from, s.tokenStart);
+  const hi = Math.min(to, s.tokenEnd);
+  for (const m of ctx.topicsIn(sentence)) {
+    if (m.start < lo || m.end > hi) continue;
     const topic = m.entry.payload.topic;
     if (out.some((o) => o.topic === topic)) continue;
     const before = ctx.tokens[m.start - 1];
