@@ -9,7 +9,10 @@ export function readPeople(ctx: Context, d: Drafts): void {
     if (cur) {
       if (!cur.title && p.title) d.people.set(p.id, { ...cur, title: p.title, ...(p.affiliation && !cur.affiliation ? { affiliation: p.affiliation } : {}) });
       else if (!cur.affiliation && p.affiliation) d.people.set(p.id, { ...cur, affiliation: p.affiliation });
-      addEvidence(d.people.get(p.id)?.evidence ?? [], ev);
+      // a mention that slugs alike but is written otherwise ("Demir" vs "Demir’s") is not shown as this name
+      const surface = ctx.text.slice(p.start, p.end);
+      const last = cur.name.split(/\s+/).pop() ?? cur.name;
+      if (surface.includes(last) || cur.name.includes(surface)) addEvidence(d.people.get(p.id)?.evidence ?? [], ev);
       continue;
     }
     if (!p.title) continue;
