@@ -95,6 +95,20 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
     // what a process's only round produced, the process produced
     if (only) for (const [k, o] of only.outcomes) if (!p.outcomes.has(k)) p.outcomes.set(k, { kind: o.kind });
   }
+  // a side meeting the text does not place or date happened where and when the story is
+  for (let i = drafts.meetings.length - 1; i >= 0; i--) {
+    const m = drafts.meetings[i];
+    if (!m) continue;
+    if (m.participants.length < 2) { drafts.meetings.splice(i, 1); continue; }
+    const si = m.evidence[0]?.sentence ?? 0;
+    let date = m.date;
+    for (let b = si - 1; b >= Math.max(0, si - 3) && !date; b--) {
+      const prev = ctx.timesIn(b).filter((x) => !x.rule.startsWith('past-n') && !x.rule.startsWith('chrono'));
+      date = prev[prev.length - 1]?.value;
+    }
+    const place = m.place ?? ctx.dateline?.id;
+    drafts.meetings[i] = { ...m, ...(place ? { place } : {}), ...(date ? { date } : {}) };
+  }
   const record = finish(drafts, doc, article.published);
   return options.evidence === false ? stripEvidence(record) : record;
 }
