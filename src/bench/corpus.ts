@@ -7,17 +7,10 @@ import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** mulberry32: a tiny, fast, seedable PRNG (uniform in [0, 1)). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The knowledge base's seedable PRNG (mulberry32), so both generated corpora draw alike. */
+import { rng as prng } from '../kb/synthetic.js';
+
+export { prng };
 
 export class Dice {
   constructor(private readonly next: () => number) {}

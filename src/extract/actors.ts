@@ -128,7 +128,7 @@ export function listAt(ctx: Context, sentence: number, from: number, direction: 
 }
 
 /** "the three states", "the two sides": the latest earlier list of that many of the right kind. */
-export function numberedGroup(ctx: Context, sentence: number, at: number, lists: readonly { readonly ids: readonly string[]; readonly kind: string }[]): { ids: string[]; end: number } | undefined {
+export function numberedGroup(ctx: Context, at: number, lists: readonly { readonly ids: readonly string[]; readonly kind: string }[]): { ids: string[]; end: number } | undefined {
   const t = ctx.tokens;
   if (t[at]?.lower !== 'the') return undefined;
   const n = ctx.lexicon.numbers.get(t[at + 1]?.lower ?? '');
@@ -145,7 +145,6 @@ export function numberedGroup(ctx: Context, sentence: number, at: number, lists:
       return { ids: [...l.ids], end: at + 3 };
     }
   }
-  void sentence;
   return undefined;
 }
 

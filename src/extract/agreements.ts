@@ -49,7 +49,7 @@ export function readAgreements(ctx: Context, d: Drafts, memory: TalksMemory): vo
       const parties: string[] = [];
       const vStart = Math.min(c.start, verb.start);
       for (let k = Math.max(s.tokenStart, vStart - 6); k < vStart; k++) {
-        const g = numberedGroup(ctx, si, k, memory.lists);
+        const g = numberedGroup(ctx, k, memory.lists);
         if (g) for (const id of g.ids) if (!parties.includes(id)) parties.push(id);
       }
       if (parties.length === 0) {

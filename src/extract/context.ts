@@ -167,7 +167,7 @@ export function buildContext(article: Article): Context {
   actors.sort((a, b) => a.tokenStart - b.tokenStart);
   places.sort((a, b) => a.tokenStart - b.tokenStart);
 
-  const dateline = findDateline(text, tokens, sentences, gazetteer);
+  const dateline = findDateline(tokens, sentences, gazetteer);
   const n = sentences.length;
   const actorsBy = groupBy(actors, n);
   const placesBy = groupBy(places, n);
@@ -223,7 +223,7 @@ export function buildContext(article: Article): Context {
 }
 
 /** A dateline opens one of the first paragraphs: an upper-case place, then a dash, comma or bracket. */
-function findDateline(text: string, tokens: readonly Token[], sentences: readonly Sentence[], gaz: Gazetteer): PlaceRef | undefined {
+function findDateline(tokens: readonly Token[], sentences: readonly Sentence[], gaz: Gazetteer): PlaceRef | undefined {
   for (const s of sentences.slice(0, 4)) {
     let k = s.tokenStart;
     const words: string[] = [];
@@ -249,6 +249,5 @@ function findDateline(text: string, tokens: readonly Token[], sentences: readonl
       return { id, ...(iso3 ? { country: iso3 } : {}), tokenStart: s.tokenStart, tokenEnd: k, sentence: s.index, rule: 'dateline', capital: gaz.capitalOf.has(id) };
     }
   }
-  void text;
   return undefined;
 }

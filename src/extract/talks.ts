@@ -376,7 +376,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       }
 
       // venue and host
-      if (venue?.place && (!round.venue || round.venue === venue.place.id) && !(pm && pm.place && pm.place.id !== venue.place.id && np.value !== undefined && false)) {
+      if (venue?.place && (!round.venue || round.venue === venue.place.id)) {
         round.venue = venue.place.id;
         addEvidence(round.evidence, ctx.evidence(si, venue.place.tokenStart, venue.place.tokenEnd, 'round:venue:in-place', 'venue'));
       } else if (!round.venue && ctx.dateline && (pm?.rule === 'process:dateline' || hasWord(segStart, segEnd, 'here')) && (!proc.venue || proc.venue === ctx.dateline.id)) {
@@ -401,7 +401,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       const rd = round;
       const pd = proc;
       const role = (ref: ActorRef, id: string): Role => roleOf(pd, ref, id);
-      const addRefs = (refs: readonly ActorRef[], rule: string, at: number): void => {
+      const addRefs = (refs: readonly ActorRef[], rule: string): void => {
         for (const r of refs) {
           if (r.kind === 'person' && !r.affiliation) continue;
           const ids = r.kind === 'person' ? [r.affiliation ?? ''] : resolveActor(ctx, r);
@@ -416,19 +416,18 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
           if (!states.includes(r.id)) states.push(r.id);
         }
         if (states.length >= 2) memory.lists.push({ ids: states, kind: 'states' });
-        void at;
       };
       for (const c of ctx.cues(si, 'delegation')) {
         if (!inSeg(c.start)) continue;
         const cover = ctx.actorsIn(si).find((a) => a.tokenStart <= c.start && c.start < a.tokenEnd);
-        addRefs(listAt(ctx, si, cover ? cover.tokenStart : c.start, 'forward', segEnd), `participants:${c.entry.id}`, c.start);
-        addRefs(listAt(ctx, si, c.start, 'backward'), `participants:${c.entry.id}`, c.start);
+        addRefs(listAt(ctx, si, cover ? cover.tokenStart : c.start, 'forward', segEnd), `participants:${c.entry.id}`);
+        addRefs(listAt(ctx, si, c.start, 'backward'), `participants:${c.entry.id}`);
       }
       for (let k = segStart; k < segEnd; k++) {
         const w = t[k]?.lower;
         if (w === 'between' || w === 'with' && k >= np.tokenEnd && k <= np.tokenEnd + 2 || (w === 'of' && t[k - 1]?.lower === 'participation')) {
           const sides = listAt(ctx, si, k + 1, 'forward', segEnd);
-          addRefs(sides, `participants:${w}`, k);
+          addRefs(sides, `participants:${w}`);
           // "talks between Sudan's army and the RSF": what "the two sides" means later
           const all = sides.flatMap((r) => (r.kind === 'person' ? [] : resolveActor(ctx, r)));
           // "Syria’s warring sides": the possessor is not a side of its own
@@ -436,16 +435,12 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
           if (w === 'between' && ids.length >= 2) memory.lists.push({ ids, kind: 'parties' });
         }
         if (w === 'the') {
-          const g = numberedGroup(ctx, si, k, memory.lists);
+          const g = numberedGroup(ctx, k, memory.lists);
           if (g) for (const id of g.ids) addParticipant(round, id, roleOf(proc, undefined, id), ctx.evidence(si, k, g.end, 'participants:numbered-group'));
         }
         if (ATTEND.test(w ?? '')) {
           const subj = listAt(ctx, si, k, 'backward').concat(ctx.actorsIn(si).filter((a) => a.kind === 'person' && a.tokenEnd <= k && a.tokenEnd >= k - 4));
-          // "attending as an observer", "taking part as guarantors"
-          let q = k + 1;
-          while (q < k + 4 && !/^as$/.test(t[q]?.lower ?? '')) q++;
-          const asWord = t[q]?.lower === 'as' ? (/^(an?|the)$/.test(t[q + 1]?.lower ?? '') ? t[q + 2]?.lower : t[q + 1]?.lower) : undefined;
-          const asRole: Role | undefined = asWord && /^observers?$/.test(asWord) ? 'observer' : asWord && /^(guarantors?|sponsors?)$/.test(asWord) ? 'guarantor' : asWord && /^(mediators?|facilitators?)$/.test(asWord) ? 'mediator' : undefined;
+          const asRole = roleAfterAttend(k);
           for (const r of subj) {
             const id = r.kind === 'person' ? r.affiliation : resolveActor(ctx, r)[0];
             if (!id) continue;
@@ -466,7 +461,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
           const subj = listAt(ctx, si, first.tokenStart, 'forward', np.tokenStart);
           const after = t[(subj[subj.length - 1]?.tokenEnd ?? first.tokenEnd)];
           // a subject is followed by its verb, not by a preposition or a noun
-          if (after && after.shape === 'word' && !after.cap && !/^(of|in|on|at|for|to|with|from|and|as|by|’|'|s)$/.test(after.lower)) addRefs(subj, 'participants:subject', first.tokenStart);
+          if (after && after.shape === 'word' && !after.cap && !/^(of|in|on|at|for|to|with|from|and|as|by|’|'|s)$/.test(after.lower)) addRefs(subj, 'participants:subject');
         }
       }
       // "U.S.-Ukraine talks", "Israel-Hamas negotiations"
@@ -481,7 +476,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
           if (t[a.tokenStart - 1]?.text !== '-') break;
           k = a.tokenStart - 1;
         }
-        if (pair.length >= 2) addRefs(pair, 'participants:compound', np.tokenStart);
+        if (pair.length >= 2) addRefs(pair, 'participants:compound');
       }
       // "Trump met with Kim … at the Singapore summit"
       for (const c of ctx.cues(si, 'meeting')) {
@@ -490,7 +485,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
           ...listAt(ctx, si, c.start, 'backward'),
           ...ctx.actorsIn(si).filter((a) => a.tokenStart >= c.end && a.tokenStart <= c.end + 2 && (a.kind === 'person' || a.kind === 'state')),
         ];
-        addRefs(who, `participants:${c.entry.id}`, c.start);
+        addRefs(who, `participants:${c.entry.id}`);
         const sides = who.map((r) => (r.kind === 'person' ? r.affiliation : resolveActor(ctx, r)[0])).filter((x): x is string => Boolean(x));
         if (new Set(sides).size >= 2) memory.lists.push({ ids: [...new Set(sides)], kind: 'parties' });
       }
@@ -502,7 +497,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       // subjects of the round's own verbs: "the U.S. and Ukraine held talks", "the three states agreeing"
       for (const c of ctx.cues(si, 'outcome')) {
         if (!inSeg(c.start)) continue;
-        addRefs(listAt(ctx, si, c.start, 'backward', segStart), 'participants:agreeing', c.start);
+        addRefs(listAt(ctx, si, c.start, 'backward', segStart), 'participants:agreeing');
       }
 
       // agenda and outcomes
@@ -562,7 +557,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       let refs = before ? listAt(ctx, si, b.start, 'backward') : listAt(ctx, si, b.end, 'forward');
       // "the two mediators had brokered": the two named last
       if (refs.length === 0 && t[b.start]?.lower === 'the') {
-        const g = numberedGroup(ctx, si, b.start, memory.lists);
+        const g = numberedGroup(ctx, b.start, memory.lists);
         if (g) refs = [];
         for (const id of g?.ids ?? []) {
           if (target.sponsors.includes(id)) continue;
@@ -611,6 +606,18 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
     return /^(said|says|announced|told|stated|added|reported|confirmed|declared|tweeted|wrote)$/.test(t[q]?.lower ?? '');
   }
 
+  /** "attending as an observer", "taking part as guarantors": the role a verb of attending names. */
+  function roleAfterAttend(k: number): Role | undefined {
+    let q = k + 1;
+    while (q < k + 4 && t[q]?.lower !== 'as') q++;
+    if (t[q]?.lower !== 'as') return undefined;
+    const w = (/^(an?|the)$/.test(t[q + 1]?.lower ?? '') ? t[q + 2]?.lower : t[q + 1]?.lower) ?? '';
+    if (/^observers?$/.test(w)) return 'observer';
+    if (/^(guarantors?|sponsors?)$/.test(w)) return 'guarantor';
+    if (/^(mediators?|facilitators?)$/.test(w)) return 'mediator';
+    return undefined;
+  }
+
   /** "The United States, the UN and IGAD attended as observers."; "The government delegation was led by …". */
   function attendance(proc: ProcessDraft, round: RoundDraft, si: number): void {
     const s = ctx.sentences[si];
@@ -618,10 +625,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
       const w = t[k]?.lower ?? '';
       if (!ATTEND.test(w)) continue;
-      let q = k + 1;
-      while (q < k + 4 && t[q]?.lower !== 'as') q++;
-      const asWord = t[q]?.lower === 'as' ? (/^(an?|the)$/.test(t[q + 1]?.lower ?? '') ? t[q + 2]?.lower : t[q + 1]?.lower) : undefined;
-      const asRole: Role | undefined = asWord && /^observers?$/.test(asWord) ? 'observer' : asWord && /^(guarantors?|sponsors?)$/.test(asWord) ? 'guarantor' : asWord && /^(mediators?|facilitators?)$/.test(asWord) ? 'mediator' : undefined;
+      const asRole = roleAfterAttend(k);
       for (const r of listAt(ctx, si, k, 'backward')) {
         const id = r.kind === 'person' ? r.affiliation : resolveActor(ctx, r)[0];
         if (id) addParticipant(round, id, asRole ?? roleOf(proc, r, id), ctx.evidence(si, r.tokenStart, k + 1, 'participants:attend'));

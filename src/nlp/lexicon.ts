@@ -16,12 +16,11 @@ export interface CuePayload {
   readonly relation?: Relation;
   readonly kind?: EventKind;
   readonly sector?: 'GOV' | 'OPP' | 'REB' | 'MIL' | 'SIDES';
-  readonly actor?: string;
 }
 
 export const CUE_CLASSES = [
   'sitting', 'track', 'status', 'broker', 'agenda', 'outcome', 'agreement_noun', 'agreement_verb', 'delegation',
-  'alignment', 'demand', 'leadership_change', 'event', 'meeting', 'collective', 'institution', 'speech', 'lead',
+  'alignment', 'demand', 'leadership_change', 'event', 'meeting', 'collective', 'speech', 'lead',
 ] as const;
 export type CueClass = (typeof CUE_CLASSES)[number];
 
@@ -60,7 +59,6 @@ export function loadLexicon(): Lexicon {
           ...(typeof e.relation === 'string' ? { relation: e.relation as Relation } : {}),
           ...(typeof e.kind === 'string' ? { kind: e.kind as EventKind } : {}),
           ...(typeof e.sector === 'string' ? { sector: e.sector as CuePayload['sector'] } : {}),
-          ...(typeof e.actor === 'string' ? { actor: e.actor } : {}),
         };
         for (const p of e.phrases) {
           index.add(p, { id: e.id, payload });
