@@ -35,7 +35,7 @@ interface RoundNp {
 }
 
 const IN_AT = /^(in|at|to)$/;
-const VENUE_SKIP = /^(the|capital|city|resort|town|port|of|’|'|s|kazakh|black|sea|red|coastal|seaside|southern|northern|eastern|western|central|border|lakeside|swiss|qatari|saudi|turkish|russian|egyptian|kenyan|ethiopian|emirati|omani|capital,|,)$/;
+const VENUE_SKIP = /^(the|capital|city|resort|town|port|of|’|'|s|coastal|seaside|southern|northern|eastern|western|central|border|lakeside|,)$/;
 const BEGIN_CUE = /^(began|begun|started|launched|kicked|initiated|inaugurated|established|created|formed)$/;
 const PLURAL_SITTINGS = /^(rounds|sessions|summits|meetings|conferences|congresses|phases|sittings|legs|editions)$/;
 const PROCESS_NOUN = /(process|format|track|initiative|mediation|contact group)$/;
@@ -60,7 +60,8 @@ function venueAfter(ctx: Context, sentence: number, from: number, to: number): {
       const p = places.find((x) => x.tokenStart === q);
       if (p && p.id.endsWith('@XZ')) { q = p.tokenEnd - 1; continue; }
       if (p) return { place: p, ...(state ? { state } : {}), at: k };
-      const a = ctx.actorsIn(sentence).find((x) => x.tokenStart === q && (x.kind === 'state'));
+      // "in Kazakhstan’s capital of Astana", "in the Qatari capital, Doha"
+      const a = ctx.actorsIn(sentence).find((x) => x.tokenStart === q && (x.kind === 'state' || x.kind === 'adj'));
       if (a) { state = a.id; q = a.tokenEnd - 1; continue; }
       if (!VENUE_SKIP.test(t[q]?.lower ?? '') && t[q]?.cap !== true) break;
       if (t[q]?.cap && !VENUE_SKIP.test(t[q]?.lower ?? '')) {
