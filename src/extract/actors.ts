@@ -11,6 +11,7 @@ const LIST_GLUE = new Set([
   'sides', 'side', 'groups', 'group', 'parties', 'party', 'factions', 'faction', 'members', 'figures', 'diplomats',
   'paramilitary', 'armed', 'rebel', 'rival', 'main', 'separatist', 'insurgent', 'militant', 'islamist', 'jihadist',
   'powerful', 'largest', 'biggest', 'guerrilla', 'military', 'regional', 'neighbouring', 'neighboring', 'allied', 'feuding',
+  'guarantor', 'states', 'countries', 'nations', 'powers',
 ]);
 const BACK_GLUE = new Set(['attending', 'acting', 'act', 'acts', 'serve', 'serves', 'serving', 'served', ',', 'and', '&', 'as', 'well', 'both', 'are', 'is', 'were', 'was', 'have', 'has', 'had', 'also', 'the', 'all', 'remain', 'remains', 'being', 'been', 'be', 'would', 'will', 'still', 'since', 'already', 'recently', 'jointly', 'again', 'then', 'now', 'together', 'later', 'finally', 'formally', 'officially', 'reportedly']);
 

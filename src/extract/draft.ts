@@ -78,7 +78,10 @@ export function addEvidence(list: Evidence[], ev: Evidence): void {
 const ROLE_RANK: Readonly<Record<Role, number>> = { host: 5, guarantor: 4, mediator: 3, observer: 2, party: 1 };
 
 export function addParticipant(r: RoundDraft, actor: string, role: Role, ev: Evidence, size?: number): void {
-  const key = actor.replace(/\.GOV$/, '');
+  // a state may host a sitting and broker it too: hosting is kept apart from the other roles
+  const key = role === 'host' ? `${actor.replace(/\.GOV$/, '')}|host` : actor.replace(/\.GOV$/, '');
+  // "in Jeddah, Saudi Arabia": the venue's country named again is the host, not a side
+  if (role === 'party' && r.participants.has(`${actor.replace(/\.GOV$/, '')}|host`)) return;
   const cur = r.participants.get(key);
   if (cur && ROLE_RANK[cur.role] >= ROLE_RANK[role]) {
     if (size && !cur.size) r.participants.set(key, { ...cur, size });

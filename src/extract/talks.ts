@@ -37,6 +37,8 @@ interface RoundNp {
 const IN_AT = /^(in|at|to)$/;
 const VENUE_SKIP = /^(the|capital|city|resort|town|port|of|’|'|s|coastal|seaside|southern|northern|eastern|western|central|border|lakeside|,)$/;
 const BEGIN_CUE = /^(began|begun|started|launched|kicked|initiated|inaugurated|established|created|formed)$/;
+// agenda cues that follow what they put on the table: "X and Y are on the table"
+const AFTER_TOPICS = /^(on the table|on the agenda|central item|priority|priorities)$/i;
 const PLURAL_SITTINGS = /^(rounds|sessions|summits|meetings|conferences|congresses|phases|sittings|legs|editions)$/;
 const PROCESS_NOUN = /(process|format|track|initiative|mediation|contact group)$/;
 const DEFINITE = /^(the|those|these|this|that|its|their)$/;
@@ -55,6 +57,7 @@ function venueAfter(ctx: Context, sentence: number, from: number, to: number): {
     // "since the leaders last met in Berlin": a venue of another time
     if (/^(since|until|before|after|when|while|whereas|unlike)$/.test(t[k]?.lower ?? '')) break;
     if (!IN_AT.test(t[k]?.lower ?? '')) continue;
+    if (t[k - 1]?.lower === 'not') continue; // "not in the Kazakh capital … but in Sochi"
     let state: string | undefined;
     for (let q = k + 1; q < Math.min(to, k + 9); q++) {
       const p = places.find((x) => x.tokenStart === q);
@@ -211,6 +214,10 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
         }
         continue;
       }
+      // "… not in the capital that gave the process its name but in Sochi": a bare mention of the
+      // track inside a sentence about a sitting does not start a new phrase
+      const bare = ctx.text.slice(t[np.tokenStart]?.start ?? 0, t[np.tokenEnd - 1]?.end ?? 0).toLowerCase();
+      if (prevHead && np.kind === 'track' && PROCESS_NOUN.test(bare) && !named.some((n) => n.tokenStart <= np.tokenStart && np.tokenStart <= n.tokenEnd)) continue;
       heads.push(np);
     }
 
@@ -290,6 +297,9 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
         }
       } else if (PROCESS_NOUN.test(ctx.text.slice(t[np.tokenStart]?.start ?? 0, t[np.tokenEnd - 1]?.end ?? 0).toLowerCase())) {
         round = undefined; // "the Astana process" is the track, not one of its sittings
+      } else if (np.kind === 'sitting' && np.definite && !pm && !time && (cur ?? lastRound)) {
+        // "the closing session", "the meeting": a part of the sitting in focus
+        round = cur ?? lastRound;
       } else if (np.kind === 'sitting') {
         round = roundOf(proc.id, undefined, time, undefined, pm?.sitting === true);
       } else if (beginCue && time && time.value.length <= 7) {
@@ -504,7 +514,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       // agenda and outcomes
       for (const c of ctx.cues(si, 'agenda')) {
         if (c.start < segStart) continue;
-        for (const tp of topicsAfter(ctx, si, c.end, s.tokenEnd)) {
+        for (const tp of topicsAfter(ctx, si, AFTER_TOPICS.test(ctx.text.slice(t[c.start]?.start ?? 0, t[c.end - 1]?.end ?? 0)) ? segStart : c.end, s.tokenEnd)) {
           if (tp.topic === 'no_progress' || tp.topic === 'agreement' || tp.topic === 'conference') continue;
           if (!round.agenda.has(tp.topic)) {
             round.agenda.add(tp.topic);
@@ -634,8 +644,19 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
     }
     for (const c of ctx.cues(si, 'delegation')) {
       const cover = ctx.actorsIn(si).find((a) => a.tokenStart <= c.start && c.start < a.tokenEnd);
-      if (!cover || cover.kind === 'person') continue;
-      for (const id of resolveActor(ctx, cover)) addParticipant(round, id, roleOf(proc, cover, id), ctx.evidence(si, cover.tokenStart, cover.tokenEnd, `participants:${c.entry.id}`));
+      const refs = listAt(ctx, si, cover ? cover.tokenStart : c.start, 'forward');
+      for (const r of refs) {
+        if (r.kind === 'person') continue;
+        for (const id of resolveActor(ctx, r)) addParticipant(round, id, roleOf(proc, r, id), ctx.evidence(si, r.tokenStart, r.tokenEnd, `participants:${c.entry.id}`));
+      }
+    }
+    for (const c of ctx.cues(si, 'agenda')) {
+      const from = AFTER_TOPICS.test(ctx.text.slice(t[c.start]?.start ?? 0, t[c.end - 1]?.end ?? 0)) ? s.tokenStart : c.end;
+      for (const tp of topicsAfter(ctx, si, from, s.tokenEnd)) {
+        if (tp.topic === 'no_progress' || tp.topic === 'agreement' || tp.topic === 'conference' || round.agenda.has(tp.topic)) continue;
+        round.agenda.add(tp.topic);
+        addEvidence(round.evidence, ctx.evidence(si, tp.start, tp.end, `agenda:${c.entry.id}:${tp.rule}`, `agenda.${tp.topic}`));
+      }
     }
   }
 
