@@ -273,11 +273,14 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       focusSentence = si;
 
       // the time written nearest the head, within its segment
-      const time = ctx.timesIn(si)
+      let time = ctx.timesIn(si)
         .filter((x) => inSeg(ctx.tokenAt(x.start)) && !x.rule.startsWith('past-n') && !saidWhen(ctx.tokenAt(x.start)) && !boundTime(ctx.tokenAt(x.start)))
         // chrono's readings ("in ten months") are the least sure: any rule of ours wins over them
         .map((x) => ({ x, dist: Math.abs(ctx.tokenAt(x.start) - np.tokenStart) + (x.rule.startsWith('chrono') ? 50 : 0) }))
         .sort((a, b) => a.dist - b.dist)[0]?.x;
+      // "expired at the end of March … while talks continue": a time far from an unnamed mention of
+      // the talks dates another clause
+      if (time && np.kind === 'track' && !pm && /^(while|as|whilst|until|when)$/.test(t[np.tokenStart - 1]?.lower ?? '') && Math.abs(ctx.tokenAt(time.start) - np.tokenStart) > 4) time = undefined;
       const beginCue = hasBeginCue(segStart, segEnd) || (time?.rule.includes('since') ?? false);
 
       // which round, if any

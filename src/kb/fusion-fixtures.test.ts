@@ -13,7 +13,8 @@ import { canonicalJson } from './canonical.js';
 import { openKnowledgeBase } from './open.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const scorer = process.env.PARLEY_SCORER ?? join(root, '..', 'shared', 'eval', 'score.mjs');
+// the project's copy of ../shared/eval/score.mjs (a test checks they are identical)
+const scorer = process.env.PARLEY_SCORER ?? join(root, 'scripts', 'score.mjs');
 const extractorPresent = existsSync(join(root, 'src', 'extract', 'index.ts')) || existsSync(join(root, 'dist', 'extract', 'index.js'));
 const tmp = mkdtempSync(join(tmpdir(), 'parley-fusion-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
