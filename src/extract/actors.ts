@@ -46,6 +46,11 @@ export function resolveActor(ctx: Context, ref: ActorRef): string[] {
     }
     let sector = SECTOR_OF_WORD[ref.sector ?? ''] ?? 'GOV';
     if (pos?.anti && (sector === 'GOV' || sector === 'OPP')) sector = 'REB';
+    // "the insurgents" in a story about the Taliban are the Taliban
+    if (sector === 'REB' && !pos) {
+      const group = mainGroup(ctx, iso);
+      if (group) return [group];
+    }
     return [`${iso}.${sector}`];
   }
   if (ref.kind === 'capital') {
@@ -66,8 +71,12 @@ function mainGroup(ctx: Context, iso: string): string | undefined {
   }
   if (byIso.has(iso)) return byIso.get(iso);
   const counts = new Map<string, number>();
-  for (const a of ctx.actors) if (a.kind === 'group' && ctx.gazetteer.groups.get(a.id)?.country === iso) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
-  const best = [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+  for (const a of ctx.actors) {
+    const g = a.kind === 'group' ? ctx.gazetteer.groups.get(a.id) : undefined;
+    if (g?.country === iso && g.insurgency) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
+  }
+  // only a story with one insurgency of that state (data/gazetteer/groups.json) can mean it by "the rebels"
+  const best = counts.size === 1 ? [...counts.keys()][0] : undefined;
   byIso.set(iso, best);
   return best;
 }

@@ -19,7 +19,19 @@ export function readAgreements(ctx: Context, d: Drafts, memory: TalksMemory): vo
     const nouns = ctx.cues(si, 'agreement_noun');
     const verbs = ctx.cues(si, 'agreement_verb');
     const outcomes = ctx.cues(si, 'outcome').filter((c) => AGREE_VERBS.test(t[c.start]?.lower ?? ''));
-    if (verbs.length === 0 && outcomes.length === 0) continue;
+    // "the 2015 nuclear deal", "the February 2020 landmark pact": a deal dated in passing exists
+    const datedAt = (c: { start: number }): string | undefined => {
+      for (const x of ctx.timesIn(si)) {
+        const e = ctx.tokenAt(x.end);
+        if (e <= c.start && e >= c.start - 6 && !x.rule.startsWith('past-n') && !x.rule.startsWith('chrono')) {
+          let plain = true;
+          for (let k = e; k < c.start; k++) if (!(t[k]?.shape === 'word' && !t[k]?.cap) && t[k]?.text !== '-') plain = false;
+          if (plain) return x.value;
+        }
+      }
+      return undefined;
+    };
+    if (verbs.length === 0 && outcomes.length === 0 && !nouns.some((c) => datedAt(c))) continue;
     const triggers = [...nouns.map((c) => ({ c, noun: true })), ...outcomes.map((c) => ({ c, noun: false }))].sort((a, b) => a.c.start - b.c.start);
     const done = new Set<number>();
     for (const { c, noun } of triggers) {
@@ -32,12 +44,16 @@ export function readAgreements(ctx: Context, d: Drafts, memory: TalksMemory): vo
       let kind: Topic | undefined;
       let scopePlace: string | undefined;
       const after = topicsAfter(ctx, si, c.end, Math.min(s.tokenEnd, c.end + 14)).filter((x) => x.topic !== 'no_progress' && x.topic !== 'agreement');
+      // "the nuclear deal", "the peace-building pact to pull all troops": the topic may name the deal itself
+      const own = topicsAfter(ctx, si, Math.max(s.tokenStart, c.start - 3), c.end).filter((x) => x.topic !== 'no_progress' && x.topic !== 'agreement' && x.topic !== 'conference' && x.end >= c.end);
+      if (own[0]) after.unshift(own[0]);
       if (noun && CEASEFIRE_NOUNS.test(word)) kind = 'ceasefire';
       else if (after[0] && (!noun || /^(on|to|for|over|,)$/.test(t[c.end]?.lower ?? '') || after[0].start - c.end <= 12)) kind = after[0].topic;
       else if (noun) kind = 'agreement';
       if (!kind) continue;
       // a verb of agreement must hold the noun: "a ceasefire, which took in December 2016"
-      const verb = noun ? verbs.find((v) => Math.abs(v.start - c.end) <= 8 || Math.abs(c.start - v.end) <= 6) : c;
+      const dated = noun ? datedAt(c) : undefined;
+      const verb = noun ? (verbs.find((v) => Math.abs(v.start - c.end) <= 8 || Math.abs(c.start - v.end) <= 6) ?? (dated ? c : undefined)) : c;
       if (!verb) continue;
       done.add(c.start);
       if (kind === 'conference') {
@@ -60,7 +76,7 @@ export function readAgreements(ctx: Context, d: Drafts, memory: TalksMemory): vo
       const time = ctx.timesIn(si).filter((x) => !x.rule.startsWith('past-n')).sort((a, b) => Math.abs(ctx.tokenAt(a.start) - c.start) - Math.abs(ctx.tokenAt(b.start) - c.start))[0];
       // undated in its sentence: the time the story last gave (two sentences back at most), or
       // the sitting the sentence belongs to, or the day of publication for a deal just reported
-      let date = time?.value;
+      let date = dated ?? time?.value;
       if (!date) {
         for (let b = si - 1; b >= Math.max(0, si - 2) && !date; b--) {
           const prev = ctx.timesIn(b).filter((x) => !x.rule.startsWith('past-n') && !x.rule.startsWith('chrono'));

@@ -80,6 +80,8 @@ export interface GroupInfo {
   readonly names: readonly string[];
   readonly country?: string;
   readonly rule: string;
+  /** The armed side of its state's conflict, so "the rebels" in a story about it mean it. */
+  readonly insurgency?: boolean;
 }
 
 export interface Gazetteer {
@@ -109,7 +111,7 @@ export interface Gazetteer {
 interface StateJson { id: string; iso3: string; iso2: string; name: string; names: string[]; adjectives: string[]; capitals: string[] }
 interface PlaceJson { id: string; name: string; aliases: string[]; iso2: string; lat: number; lon: number; population?: number; kind: string }
 interface OrgJson { id: string; name: string; names: string[]; ambiguousAcronyms?: string[] }
-interface GroupJson { id: string; name: string; country: string | null; names: string[]; ambiguousAcronyms?: string[] }
+interface GroupJson { id: string; name: string; country: string | null; names: string[]; ambiguousAcronyms?: string[]; insurgency?: boolean }
 interface SectorAfterJson { id: string; sector: SectorCode; capital: boolean; phrases: string[] }
 interface SectorBareJson { id: string; sector: SectorCode; phrases: string[] }
 interface SectorFixedJson { id: string; actor: string; names: string[] }
@@ -285,7 +287,7 @@ export function buildGazetteer(paths: GazetteerPaths = defaultPaths): Gazetteer 
   for (const g of groupsJson) {
     const rule = `gaz:group:${g.id.slice(4)}`;
     const country = g.country ?? undefined;
-    groups.set(g.id, { id: g.id, name: g.name, names: g.names, rule, ...(country ? { country } : {}) });
+    groups.set(g.id, { id: g.id, name: g.name, names: g.names, rule, ...(country ? { country } : {}), ...(g.insurgency ? { insurgency: true } : {}) });
     const amb = new Set(g.ambiguousAcronyms ?? []);
     for (const n of withCapitalised(g.names)) {
       b.add(n, { kind: 'group', id: g.id, rule, ...(country ? { country } : {}), ...(amb.has(n) ? { ambiguousAcronym: true } : {}) }, PRIORITY.group);
