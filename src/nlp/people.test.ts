@@ -51,3 +51,21 @@ test('a later surname mention resolves to the full name, particles included', ()
 test('capitalised organisation names are not people', () => {
   assert.equal(people('The Heritage Foundation and the Security Council said nothing.').length, 0);
 });
+
+test('whoever heads a delegation is its negotiator, even through "was headed by" and a description', () => {
+  const [p] = people('The Colombian government panel was headed by law professor Ana Maria Ruiz.');
+  assert.equal(p?.id, '@ana-maria-ruiz');
+  assert.equal(p?.title, 'negotiator');
+  assert.equal(p?.affiliation, 'COL.GOV');
+});
+
+test('two particles in a row stay inside the name', () => {
+  const [p] = people("Colombia's chief negotiator, Humberto de la Calle, spoke first.");
+  assert.equal(p?.id, '@humberto-de-la-calle');
+  assert.equal(p?.title, 'negotiator');
+});
+
+test('religious honorifics are not part of the name', () => {
+  const [p] = people("The Vatican's envoy, Monsignor Paolo Rossi, arrived on Monday.");
+  assert.equal(p?.id, '@paolo-rossi');
+});

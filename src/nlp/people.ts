@@ -46,6 +46,8 @@ const NOT_NAME = new Set([
   'said', 'says', 'told', 'asked', 'what', 'why', 'how', 'who', 'where', 'yes', 'no', 'not', 'now', 'then', 'so',
   'delegation', 'delegations', 'round', 'nuclear', 'ballistic', 'missile', 'defense', 'war', 'peace', 'ceasefire',
   'vice', 'chancellor', 'premier', 'mayor', 'governor', 'speaker', 'lawmaker', 'director', 'coordinator', 'mullah', 'mawlawi',
+  'presidents', 'ministers', 'leaders', 'envoys', 'chancellors', 'monsignor', 'sheikh', 'ayatollah', 'cardinal', 'archbishop',
+  'bishop', 'father', 'imam', 'rabbi', 'reverend', 'pastor',
 ]);
 
 // A capitalised run followed by one of these names an institution: "U.S. Indo-Pacific Command".
@@ -54,7 +56,8 @@ const ORG_TAIL = new Set(['command', 'forces', 'council', 'institute', 'foundati
 // president") need the employer written before them to count ("a State Department official").
 const SELF_STANDING = new Set(['head_of_state', 'head_of_government', 'foreign_minister', 'defense_minister', 'envoy', 'negotiator', 'spokesperson', 'commander']);
 const PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'le', 'la', 'dos', 'das', 'ul', 'ben', 'abu', 'ter']);
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'madam', 'mme', 'm']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'madam', 'mme', 'm', 'monsignor', 'sheikh', 'ayatollah', 'cardinal', 'archbishop', 'bishop', 'father', 'imam', 'rabbi', 'reverend', 'pastor']);
+const DELEGATION_WORD = /^(delegation|delegations|team|teams|negotiators|side|negotiating|panel|committee|commission|platform|coalition)$/;
 const ADJOINED = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && a.end === b.start;
 
 function isNameWord(t: Token | undefined, blocked: ReadonlySet<number>, i: number): boolean {
@@ -84,6 +87,7 @@ function nameRuns(tokens: readonly Token[], from: number, to: number, blocked: R
       if (PARTICLES.has(t.lower)) {
         const n1 = tokens[j + 1];
         if (isNameWord(n1, blocked, j + 1)) { j += 2; continue; }
+        if (n1 && PARTICLES.has(n1.lower) && isNameWord(tokens[j + 2], blocked, j + 2)) { j += 3; continue; }
         if (n1?.text === '-' && ADJOINED(t, n1) && isNameWord(tokens[j + 2], blocked, j + 2)) { j += 3; continue; }
         break;
       }
@@ -229,14 +233,24 @@ export function findPeople(input: PeopleInput): PersonMention[] {
       }
       // "a Syrian government team headed by Bashar al-Jaafari", "Russia's delegation, headed by
       // Boris Gryzlov": whoever heads a delegation negotiates for it
-      if (!tm && /^(headed|led)$/.test(tokens[e - 2]?.lower ?? '') && tokens[e - 1]?.lower === 'by') {
-        let q = e - 2;
-        if (tokens[q - 1]?.text === ',') q--;
-        while (q > s.tokenStart && /^(delegation|team|negotiators|side|delegations|negotiating|panel)$/.test(tokens[q - 1]?.lower ?? '')) q--;
-        const head = mentionEndingAt.get(q) ?? mentions.find((m) => m.tokenStart < q && m.tokenEnd >= q - 1 && m.tokenEnd <= e - 2 && (m.kind === 'sector' || m.kind === 'state' || m.kind === 'state_adj' || m.kind === 'group'));
-        if (q < e - 2 && /^(delegation|team|negotiators|side|delegations|negotiating|panel)$/.test(tokens[q]?.lower ?? '') || (head && /^(delegation|team)/.test(tokens[head.tokenEnd - 1]?.lower ?? ''))) {
-          const affiliation = head ? affiliationOf(head) : undefined;
-          return { title: 'negotiator', ...(affiliation ? { affiliation } : {}), rule: 'title:heads-delegation', span: [q, e] as [number, number], start: q };
+      // "a Syrian government team headed by Bashar al-Jaafari", "Russia's delegation, headed by
+      // Boris Gryzlov", "the government panel was headed by law professor Marvic Leonen": whoever
+      // heads a delegation negotiates for it
+      if (!tm) {
+        let b = e - 1;
+        while (b > e - 4 && tokens[b]?.lower !== 'by' && tokens[b]?.shape === 'word' && !tokens[b]?.cap) b--;
+        if (tokens[b]?.lower === 'by' && /^(headed|led)$/.test(tokens[b - 1]?.lower ?? '')) {
+          let q = b - 1;
+          if (/^(was|were|is|are|being|been)$/.test(tokens[q - 1]?.lower ?? '')) q--;
+          if (tokens[q - 1]?.text === ',') q--;
+          while (q > s.tokenStart && DELEGATION_WORD.test(tokens[q - 1]?.lower ?? '')) q--;
+          const head = mentionEndingAt.get(q) ?? mentions.find((m) => m.tokenStart < q && m.tokenEnd >= q - 1 && m.tokenEnd <= b - 1 && (m.kind === 'sector' || m.kind === 'state' || m.kind === 'state_adj' || m.kind === 'group'));
+          const byNoun = q < b - 1 && DELEGATION_WORD.test(tokens[q]?.lower ?? '');
+          const byBody = head !== undefined && (DELEGATION_WORD.test(tokens[head.tokenEnd - 1]?.lower ?? '') || head.kind === 'sector' || head.kind === 'group');
+          if (byNoun || byBody) {
+            const affiliation = head ? affiliationOf(head) : undefined;
+            return { title: 'negotiator', ...(affiliation ? { affiliation } : {}), rule: 'title:heads-delegation', span: [q, e] as [number, number], start: q };
+          }
         }
       }
       if (!tm) {
@@ -334,7 +348,10 @@ export function findPeople(input: PeopleInput): PersonMention[] {
               if (mq) { affiliation = affiliationOf(mq); if (affiliation) break; }
             }
           }
-          return { title: tm.entry.payload.title, ...(affiliation ? { affiliation } : {}), rule: tm.entry.id, span: [tm.start, tm.end] };
+          // "the head of the Russian delegation": heading a delegation is negotiating
+          let title = tm.entry.payload.title;
+          if ((title === 'leader' || title === 'official') && tokens.slice(tm.end, Math.min(limit, tm.end + 5)).some((x) => DELEGATION_WORD.test(x.lower))) title = 'negotiator';
+          return { title, ...(affiliation ? { affiliation } : {}), rule: tm.entry.id, span: [tm.start, tm.end] };
         }
       }
       return undefined;
