@@ -90,7 +90,10 @@ export function buildContext(article: Article): Context {
   const institutions = new Map<number, string>();
   for (const m of mentions) if (m.kind === 'sector' && !m.id.startsWith('?')) institutions.set(m.tokenStart, m.id);
   const year = article.published ? Number(article.published.slice(0, 4)) : undefined;
-  const people = findPeople({ text, tokens, sentences, mentions, lexicon, institutions, ...(year ? { year } : {}) });
+  // state-less sector phrases ("the government's chief negotiator") give people a side that the
+  // conflict resolves later: they enter as "?.GOV"-style mentions for the people pass only
+  const bare: Mention[] = scan.cues.map((c) => ({ kind: 'sector', id: `?.${c.sector}`, start: c.start, end: c.end, sentence: c.sentence, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, rule: c.rule }));
+  const people = findPeople({ text, tokens, sentences, mentions: bare.length ? [...mentions, ...bare].sort((a, b) => a.tokenStart - b.tokenStart) : mentions, lexicon, institutions, ...(year ? { year } : {}) });
   const published = article.published;
   const times = findTimes(text, sentences, published);
   const durations = findDurations(text, sentences);
@@ -133,7 +136,9 @@ export function buildContext(article: Article): Context {
   for (const p of people) if (p.affiliation && !affiliationOf.has(p.id)) affiliationOf.set(p.id, p.affiliation);
   for (const p of people) {
     for (let k = p.tokenStart; k < p.tokenEnd; k++) covered.add(k);
-    const affiliation = p.affiliation ?? affiliationOf.get(p.id);
+    const known = p.affiliation ?? affiliationOf.get(p.id);
+    // a side still to be resolved against the conflict stays off the actor (see readPeople)
+    const affiliation = known?.startsWith('?.') ? undefined : known;
     actors.push({
       id: p.id, tokenStart: p.tokenStart, tokenEnd: p.tokenEnd, sentence: p.sentence, kind: 'person', rule: p.rule,
       ...(affiliation ? { affiliation } : {}),

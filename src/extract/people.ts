@@ -3,7 +3,16 @@ import type { Context } from './context.js';
 import { addEvidence, type Drafts } from './draft.js';
 
 export function readPeople(ctx: Context, d: Drafts): void {
-  for (const p of ctx.people) {
+  // "the government's chief negotiator": the side of the article's conflict
+  const side = (a: string | undefined): string | undefined => {
+    if (!a?.startsWith('?.')) return a;
+    const sector = a.slice(2);
+    return ctx.conflict ? `${ctx.conflict}.${sector === 'MIL' ? 'MIL' : sector}` : undefined;
+  };
+  for (const raw of ctx.people) {
+    const affiliation = side(raw.affiliation);
+    const { affiliation: _a, ...rest } = raw;
+    const p = { ...rest, ...(affiliation ? { affiliation } : {}) };
     const ev = ctx.evidence(p.sentence, p.titleSpan ? Math.min(p.titleSpan[0], p.tokenStart) : p.tokenStart, p.titleSpan ? Math.max(p.titleSpan[1], p.tokenEnd) : p.tokenEnd, p.rule);
     const cur = d.people.get(p.id);
     if (cur) {
