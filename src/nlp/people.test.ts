@@ -69,3 +69,9 @@ test('religious honorifics are not part of the name', () => {
   const [p] = people("The Vatican's envoy, Monsignor Paolo Rossi, arrived on Monday.");
   assert.equal(p?.id, '@paolo-rossi');
 });
+
+test('a well-known person written by initials is found through the actor dictionary', () => {
+  const ps = people('Saudi Crown Prince Mohammed bin Salman, known as MBS, received the envoy. MBS later met the delegation.');
+  assert.ok(ps.length >= 2);
+  assert.ok(ps.every((p) => p.id === '@mohammed-bin-salman'));
+});

@@ -397,6 +397,19 @@ export function findPeople(input: PeopleInput): PersonMention[] {
     }
   }
   const out: PersonMention[] = [...full];
+  // a well-known person written by initials ("MBS"): capital runs never hold them, the dictionary does
+  for (let i = 0; i < tokens.length; i++) {
+    const tk = tokens[i];
+    if (!tk || blocked.has(i) || tk.text.length < 2 || !/^\p{Lu}{2,}$/u.test(tk.text)) continue;
+    const kp = known.byName.get(tk.text);
+    if (!kp) continue;
+    const firstFull = full.find((p) => p.id === kp.id || known.byName.get(p.name)?.id === kp.id);
+    const title = known.titleIn(kp, input.year);
+    out.push({
+      id: firstFull?.id ?? kp.id, name: firstFull?.name ?? tk.text, start: tk.start, end: tk.end, sentence: tk.sentence, tokenStart: i, tokenEnd: i + 1,
+      ...(firstFull ? {} : { ...(title ? { title } : {}), ...(kp.affiliation ? { affiliation: kp.affiliation } : {}) }), rule: 'person:known-initials',
+    });
+  }
   for (const { run, sentence } of pending) {
     const first = tokens[run.start];
     const last = tokens[run.end - 1];
