@@ -137,6 +137,15 @@ export function listAt(ctx: Context, sentence: number, from: number, direction: 
   return out;
 }
 
+/**
+ * The actors a broker cue names: before it for "Turkey-brokered" or "a Russian initiative",
+ * after it for "brokered by" or "under the auspices of".
+ */
+export function brokerRefs(ctx: Context, sentence: number, cue: { readonly start: number; readonly end: number }): { refs: ActorRef[]; before: boolean } {
+  const before = !/^(by|of)$/.test(ctx.tokens[cue.end - 1]?.lower ?? '');
+  return { refs: before ? listAt(ctx, sentence, cue.start, 'backward') : listAt(ctx, sentence, cue.end, 'forward'), before };
+}
+
 /** "the three states", "the two sides": the latest earlier list of that many of the right kind. */
 export function numberedGroup(ctx: Context, at: number, lists: readonly { readonly ids: readonly string[]; readonly kind: string }[]): { ids: string[]; end: number } | undefined {
   const t = ctx.tokens;

@@ -99,6 +99,17 @@ export function buildContext(article: Article): Context {
   const durations = findDurations(text, sentences);
   const ordinals = findOrdinals(text, sentences);
 
+  // every cue class of a sentence in one trie walk, on first need
+  const cueCache: (Map<CueClass, Cue[]> | undefined)[] = new Array(sentences.length);
+  const cuesOf = (i: number): Map<CueClass, Cue[]> => {
+    let all = cueCache[i];
+    if (!all) {
+      const s = sentences[i];
+      all = s ? lexicon.allCues.scanAll(tokens, s.tokenStart, s.tokenEnd) : new Map();
+      cueCache[i] = all;
+    }
+    return all;
+  };
   const covered = new Set<number>();
   const actors: ActorRef[] = [];
   const places: PlaceRef[] = [];
@@ -150,7 +161,7 @@ export function buildContext(article: Article): Context {
   }
   // Collective nouns the gazetteer did not claim: "the opposition", "government forces", "warring sides".
   for (const s of sentences) {
-    for (const c of lexicon.cues.collective.scan(tokens, s.tokenStart, s.tokenEnd)) {
+    for (const c of cuesOf(s.index).get('collective') ?? NO_CUES) {
       let clash = false;
       for (let k = c.start; k < c.end; k++) if (covered.has(k)) clash = true;
       if (clash) continue;
@@ -177,22 +188,13 @@ export function buildContext(article: Article): Context {
   const actorsBy = groupBy(actors, n);
   const placesBy = groupBy(places, n);
   const timesBy = groupBy(times, n);
-  const cueCache: (Map<CueClass, Cue[]> | undefined)[] = new Array(sentences.length);
   const topicCache: (PhraseMatch<{ readonly topic: Topic }>[] | undefined)[] = new Array(sentences.length);
   const docId = article.id;
 
   return {
     docId, text, ...(published ? { published } : {}), ...(dateline ? { dateline } : {}), sentences, tokens, mentions, people, actors, places, times,
     durations, ordinals, lexicon, gazetteer,
-    cues(sentence, cls) {
-      let all = cueCache[sentence];
-      if (!all) {
-        const s = sentences[sentence];
-        all = s ? lexicon.allCues.scanAll(tokens, s.tokenStart, s.tokenEnd) : new Map();
-        cueCache[sentence] = all;
-      }
-      return all.get(cls) ?? NO_CUES;
-    },
+    cues: (sentence, cls) => cuesOf(sentence).get(cls) ?? NO_CUES,
     topicsIn(sentence) {
       let hit = topicCache[sentence];
       if (!hit) {

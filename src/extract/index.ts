@@ -2,7 +2,7 @@
 import type { Article } from '../ingest/index.js';
 import { isProbablyEnglishTokens } from '../nlp/index.js';
 import { emptyRecord, type DocMeta, type ParleyRecord } from '../record.js';
-import { decideConflict, listAt } from './actors.js';
+import { brokerRefs, decideConflict, listAt } from './actors.js';
 import { readAgreements } from './agreements.js';
 import { buildContext } from './context.js';
 import { addParticipant, finish, newDrafts, type RoundDraft } from './draft.js';
@@ -54,8 +54,7 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
   // "as President Donald Trump pushes to broker a swift end to the war"
   for (const s of ctx.sentences) {
     for (const c of ctx.cues(s.index, 'lead')) {
-      const words = ctx.tokens.slice(c.start, c.end).map((t) => t.lower).join(' ');
-      if (!/\b(to broker|brokering|mediating|to mediate|helped broker)\b/.test(words)) continue;
+      if (c.entry.id !== 'lead:broker-verb') continue;
       const subj = listAt(ctx, s.index, c.start, 'backward');
       const who = subj.length > 0 ? subj : ctx.actorsIn(s.index).filter((a) => a.tokenEnd <= c.start && a.tokenEnd >= c.start - 3);
       for (const r of who) {
@@ -117,10 +116,7 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
 function brokersNamed(ctx: ReturnType<typeof buildContext>): Set<string> {
   const out = new Set<string>();
   for (const s of ctx.sentences) {
-    for (const b of ctx.cues(s.index, 'broker')) {
-      const before = !/^(by|of)$/.test(ctx.tokens[b.end - 1]?.lower ?? '');
-      for (const r of before ? listAt(ctx, s.index, b.start, 'backward') : listAt(ctx, s.index, b.end, 'forward')) if (r.kind === 'state') out.add(r.id);
-    }
+    for (const b of ctx.cues(s.index, 'broker')) for (const r of brokerRefs(ctx, s.index, b).refs) if (r.kind === 'state') out.add(r.id);
   }
   return out;
 }

@@ -6,8 +6,7 @@ export function readPeople(ctx: Context, d: Drafts): void {
   // "the government's chief negotiator": the side of the article's conflict
   const side = (a: string | undefined): string | undefined => {
     if (!a?.startsWith('?.')) return a;
-    const sector = a.slice(2);
-    return ctx.conflict ? `${ctx.conflict}.${sector === 'MIL' ? 'MIL' : sector}` : undefined;
+    return ctx.conflict ? `${ctx.conflict}.${a.slice(2)}` : undefined;
   };
   for (const raw of ctx.people) {
     const affiliation = side(raw.affiliation);

@@ -3,7 +3,7 @@
 import type { Evidence, Role, Topic } from '../record.js';
 import type { RoundOrdinal, TimeExpr } from '../nlp/index.js';
 import { slug } from '../nlp/index.js';
-import { listAt, numberedGroup, resolveActor, stateOf } from './actors.js';
+import { brokerRefs, listAt, numberedGroup, resolveActor, stateOf } from './actors.js';
 import type { ActorRef, Context, Cue, PlaceRef } from './context.js';
 import { addEvidence, addParticipant, processDraft, type Drafts, type ProcessDraft, type RoundDraft } from './draft.js';
 import { topicsAfter } from './topics.js';
@@ -565,10 +565,9 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
   function addBrokers(target: ProcessDraft, si: number, near: (b: Cue, before: boolean) => boolean): void {
     for (const b of ctx.cues(si, 'broker')) {
       if (b.entry.payload.role === 'host') continue;
-      // "Turkey-brokered", "a Russian initiative" name the broker before; "brokered by", "the auspices of" after
-      const before = !/^(by|of)$/.test(t[b.end - 1]?.lower ?? '');
-      if (!near(b, before)) continue;
-      let refs = before ? listAt(ctx, si, b.start, 'backward') : listAt(ctx, si, b.end, 'forward');
+      const found = brokerRefs(ctx, si, b);
+      if (!near(b, found.before)) continue;
+      let refs = found.refs;
       // "the two mediators had brokered": the two named last
       if (refs.length === 0 && t[b.start]?.lower === 'the') {
         const g = numberedGroup(ctx, b.start, memory.lists);
