@@ -1,26 +1,14 @@
 // Reading articles: plain text, HTML (boilerplate stripped), JSON articles and JSONL batches.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { mkdirSync, truncateSync } from 'node:fs';
+import { describe, test } from 'node:test';
 import { ParleyError } from '../errors.js';
+import { tempFolder } from '../testing/temp-folder.js';
 import { MAX_ARTICLE_BYTES } from './limits.js';
 import { parseArticle, readArticleFile, readJsonl, type JsonlItem } from './read-article.js';
 
-let dir = '';
-before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'parley-read-article-'));
-});
-after(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-function file(name: string, content: string | Uint8Array): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const tmp = tempFolder('parley-read-article-');
+const file = tmp.file;
 
 /** Asserts that `fn` throws a ParleyError with this code whose subject is `subject`. */
 function throwsCode(fn: () => unknown, code: string, subject: string, message?: RegExp): void {
@@ -180,15 +168,15 @@ describe('readArticleFile', () => {
   });
 
   test('refuses empty, binary, non-UTF-8, oversized, missing files and directories with typed errors naming the file', () => {
-    throwsCode(() => readArticleFile(file('empty.txt', '')), 'EMPTY_INPUT', join(dir, 'empty.txt'), /empty/);
-    throwsCode(() => readArticleFile(file('ws.txt', ' \n\t ')), 'EMPTY_INPUT', join(dir, 'ws.txt'));
-    throwsCode(() => readArticleFile(file('bin.dat', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]))), 'BINARY_INPUT', join(dir, 'bin.dat'));
-    throwsCode(() => readArticleFile(file('latin1.txt', Buffer.from('Les n\xe9gociations ont repris \xe0 Gen\xe8ve.', 'latin1'))), 'BAD_ENCODING', join(dir, 'latin1.txt'), /UTF-8/);
+    throwsCode(() => readArticleFile(file('empty.txt', '')), 'EMPTY_INPUT', tmp.path('empty.txt'), /empty/);
+    throwsCode(() => readArticleFile(file('ws.txt', ' \n\t ')), 'EMPTY_INPUT', tmp.path('ws.txt'));
+    throwsCode(() => readArticleFile(file('bin.dat', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]))), 'BINARY_INPUT', tmp.path('bin.dat'));
+    throwsCode(() => readArticleFile(file('latin1.txt', Buffer.from('Les n\xe9gociations ont repris \xe0 Gen\xe8ve.', 'latin1'))), 'BAD_ENCODING', tmp.path('latin1.txt'), /UTF-8/);
     const big = file('big.txt', 'x');
     truncateSync(big, MAX_ARTICLE_BYTES + 1);
     throwsCode(() => readArticleFile(big), 'TOO_LARGE', big, new RegExp(String(MAX_ARTICLE_BYTES)));
-    throwsCode(() => readArticleFile(join(dir, 'nope.txt')), 'NOT_FOUND', join(dir, 'nope.txt'), /no such file/);
-    const sub = join(dir, 'sub');
+    throwsCode(() => readArticleFile(tmp.path('nope.txt')), 'NOT_FOUND', tmp.path('nope.txt'), /no such file/);
+    const sub = tmp.path('sub');
     mkdirSync(sub, { recursive: true });
     throwsCode(() => readArticleFile(sub), 'BAD_ARTICLE', sub, /directory/);
   });
@@ -261,7 +249,7 @@ describe('readJsonl', () => {
   });
 
   test('refuses a missing batch file as not found', () => {
-    const p = join(dir, 'missing.jsonl');
+    const p = tmp.path('missing.jsonl');
     throwsCode(() => items(p), 'NOT_FOUND', p);
   });
 });

@@ -2,12 +2,12 @@
 // child process, on files made here. Build first: `npx tsc -p tsconfig.json`.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { MAX_ARTICLE_BYTES } from '../../ingest/limits.js';
+import { tempFolder } from '../../testing/temp-folder.js';
 
 // src/serve/commands/ and dist/serve/commands/ are both three levels below the repository root
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -62,22 +62,12 @@ const FRENCH = 'Les négociations de paix ont repris mardi à Genève entre le g
 
 const LISTS = ['processes', 'rounds', 'agreements', 'meetings', 'people', 'alignments', 'demands', 'events'] as const;
 
-let dir = '';
+const tmp = tempFolder('parley-extract-test-');
+const file = tmp.file;
 
 before(() => {
   assert.ok(existsSync(BUILT), `the CLI is not built (${BUILT} missing): run npx tsc -p tsconfig.json first`);
-  dir = mkdtempSync(join(tmpdir(), 'parley-extract-test-'));
 });
-
-after(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-function file(name: string, content: string | Uint8Array): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
 
 describe('parley extract refuses bad files with one error line', () => {
   test('an empty file is refused as empty', () => {
@@ -140,18 +130,18 @@ describe('parley extract refuses bad files with one error line', () => {
   });
 
   test('a missing file is refused as not found', () => {
-    const p = join(dir, 'does-not-exist.txt');
+    const p = tmp.path('does-not-exist.txt');
     assertOneErrorLine(parley(['extract', p]), p, /no such file/i);
   });
 
   test('a directory is refused as a directory', () => {
-    const p = join(dir, 'a-directory');
+    const p = tmp.path('a-directory');
     mkdirSync(p, { recursive: true });
     assertOneErrorLine(parley(['extract', p]), p, /directory/i);
   });
 
   test('a missing --jsonl file is refused as not found', () => {
-    const p = join(dir, 'no-batch.jsonl');
+    const p = tmp.path('no-batch.jsonl');
     const r = parley(['extract', '--jsonl', p]);
     assertOneErrorLine(r, p, /no such file/i);
   });
