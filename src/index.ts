@@ -10,3 +10,4 @@ export type { Article } from './ingest/index.js';
 export { readArticleFile, readJsonl, parseArticle } from './ingest/index.js';
 export type * from './record.js';
 export { ParleyError, type ErrorCode } from './errors.js';
+export { tuneForThroughput, V8_FLAGS } from './tune.js';

@@ -11,6 +11,7 @@
 // back before the kb and http benches, which run as they would alone.
 // Prints a table per bench on stdout, then one JSON line per bench. Reports; asserts nothing.
 import { parseArgs } from 'node:util';
+import { tuneForThroughput } from '../tune.js';
 import { extractJsonLine, formatExtractTable, runExtractBench, type BaselineResult } from './extract-bench.js';
 
 const BENCHES = ['extract', 'kb', 'http'] as const;
@@ -118,6 +119,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       'Default: every bench; N = 5000 articles. Figures are ratios against a regex baseline measured in the same run.\n');
     return 0;
   }
+  // the in-process figures run as the CLI does (src/tune.ts)
+  tuneForThroughput();
   const only = parseOnly(values.only);
   const n = values.n === undefined ? 5000 : Number(values.n);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--n must be a positive integer, got "${values.n}"`);

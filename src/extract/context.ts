@@ -78,6 +78,80 @@ function groupBy<T extends { readonly sentence: number }>(items: readonly T[], n
   return out;
 }
 
+/** Gazetteer mentions as actors and places; their tokens are marked covered. */
+function refsFromMentions(text: string, mentions: readonly Mention[], gazetteer: Gazetteer, covered: Set<number>, actors: ActorRef[], places: PlaceRef[]): void {
+  for (const m of mentions) {
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) covered.add(k);
+    const base = { tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, rule: m.rule };
+    switch (m.kind) {
+      case 'state': {
+        actors.push({ ...base, id: m.id, kind: 'state' });
+        // a city-state names its capital too: "the Singapore summit"
+        const st = gazetteer.state(m.id);
+        const surface = text.slice(m.start, m.end);
+        const capital = st?.capital ?? (st ? `${slug(surface)}@${st.iso2}` : undefined);
+        const cap = capital ? gazetteer.place(capital) : undefined;
+        if (cap && cap.name === text.slice(m.start, m.end)) places.push({ ...base, id: cap.id, country: m.id, capital: true });
+        break;
+      }
+      case 'state_adj': if (m.country) actors.push({ ...base, id: m.country, kind: 'adj' }); break;
+      case 'capital':
+        if (m.country) actors.push({ ...base, id: m.country, kind: 'capital' });
+        places.push({ ...base, id: m.id, ...(m.country ? { country: m.country } : {}), capital: true });
+        break;
+      case 'sector':
+        if (m.id.startsWith('?.')) actors.push({ ...base, id: m.id, kind: 'collective', sector: m.id.slice(2) });
+        else actors.push({ ...base, id: m.id, kind: 'sector' });
+        break;
+      case 'org': actors.push({ ...base, id: m.id, kind: 'org' }); break;
+      case 'group': actors.push({ ...base, id: m.id, kind: 'group' }); break;
+      case 'place': places.push({ ...base, id: m.id, ...(m.country ? { country: m.country } : {}), capital: false }); break;
+      case 'person': break;
+    }
+  }
+}
+
+/** People as actors, each speaking for the side its full mention named. */
+function refsFromPeople(people: readonly PersonMention[], covered: Set<number>, actors: ActorRef[]): void {
+  // a surname mention speaks for whoever the full mention said the person speaks for
+  const affiliationOf = new Map<string, string>();
+  for (const p of people) if (p.affiliation && !affiliationOf.has(p.id)) affiliationOf.set(p.id, p.affiliation);
+  for (const p of people) {
+    for (let k = p.tokenStart; k < p.tokenEnd; k++) covered.add(k);
+    const known = p.affiliation ?? affiliationOf.get(p.id);
+    // a side still to be resolved against the conflict stays off the actor (see readPeople)
+    const affiliation = known?.startsWith('?.') ? undefined : known;
+    actors.push({
+      id: p.id, tokenStart: p.tokenStart, tokenEnd: p.tokenEnd, sentence: p.sentence, kind: 'person', rule: p.rule,
+      ...(affiliation ? { affiliation } : {}),
+    });
+  }
+}
+
+/** Collective nouns the gazetteer did not claim: "the opposition", "government forces", "warring sides". */
+function collectiveRefs(sentences: readonly Sentence[], tokens: readonly Token[], cuesOf: (i: number) => Map<CueClass, Cue[]>, covered: Set<number>, actors: ActorRef[]): void {
+  for (const s of sentences) {
+    for (const c of cuesOf(s.index).get('collective') ?? NO_CUES) {
+      let clash = false;
+      for (let k = c.start; k < c.end; k++) if (covered.has(k)) clash = true;
+      if (clash) continue;
+      const sector = c.entry.payload.sector;
+      if (!sector) continue;
+      // "a 20-member opposition team": the delegation's size
+      let size: number | undefined;
+      const t1 = tokens[c.start - 1];
+      const t2 = tokens[c.start - 2];
+      const t3 = tokens[c.start - 3];
+      if (t1?.lower === 'member' && t2?.text === '-' && t3?.shape === 'number') size = Number(t3.text);
+      actors.push({
+        id: `?.${sector}`, tokenStart: c.start, tokenEnd: c.end, sentence: s.index,
+        kind: sector === 'SIDES' ? 'sides' : 'collective', sector, rule: c.entry.id, ...(size ? { size } : {}),
+      });
+      for (let k = c.start; k < c.end; k++) covered.add(k);
+    }
+  }
+}
+
 export function buildContext(article: Article): Context {
   const text = article.text;
   const lexicon = loadLexicon();
@@ -113,73 +187,13 @@ export function buildContext(article: Article): Context {
   const covered = new Set<number>();
   const actors: ActorRef[] = [];
   const places: PlaceRef[] = [];
-  for (const m of mentions) {
-    for (let k = m.tokenStart; k < m.tokenEnd; k++) covered.add(k);
-    const base = { tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, rule: m.rule };
-    switch (m.kind) {
-      case 'state': {
-        actors.push({ ...base, id: m.id, kind: 'state' });
-        // a city-state names its capital too: "the Singapore summit"
-        const st = gazetteer.state(m.id);
-        const surface = text.slice(m.start, m.end);
-        const capital = st?.capital ?? (st ? `${slug(surface)}@${st.iso2}` : undefined);
-        const cap = capital ? gazetteer.place(capital) : undefined;
-        if (cap && cap.name === text.slice(m.start, m.end)) places.push({ ...base, id: cap.id, country: m.id, capital: true });
-        break;
-      }
-      case 'state_adj': if (m.country) actors.push({ ...base, id: m.country, kind: 'adj' }); break;
-      case 'capital':
-        if (m.country) actors.push({ ...base, id: m.country, kind: 'capital' });
-        places.push({ ...base, id: m.id, ...(m.country ? { country: m.country } : {}), capital: true });
-        break;
-      case 'sector':
-        if (m.id.startsWith('?.')) actors.push({ ...base, id: m.id, kind: 'collective', sector: m.id.slice(2) });
-        else actors.push({ ...base, id: m.id, kind: 'sector' });
-        break;
-      case 'org': actors.push({ ...base, id: m.id, kind: 'org' }); break;
-      case 'group': actors.push({ ...base, id: m.id, kind: 'group' }); break;
-      case 'place': places.push({ ...base, id: m.id, ...(m.country ? { country: m.country } : {}), capital: false }); break;
-      case 'person': break;
-    }
-  }
-  // a surname mention speaks for whoever the full mention said the person speaks for
-  const affiliationOf = new Map<string, string>();
-  for (const p of people) if (p.affiliation && !affiliationOf.has(p.id)) affiliationOf.set(p.id, p.affiliation);
-  for (const p of people) {
-    for (let k = p.tokenStart; k < p.tokenEnd; k++) covered.add(k);
-    const known = p.affiliation ?? affiliationOf.get(p.id);
-    // a side still to be resolved against the conflict stays off the actor (see readPeople)
-    const affiliation = known?.startsWith('?.') ? undefined : known;
-    actors.push({
-      id: p.id, tokenStart: p.tokenStart, tokenEnd: p.tokenEnd, sentence: p.sentence, kind: 'person', rule: p.rule,
-      ...(affiliation ? { affiliation } : {}),
-    });
-  }
+  refsFromMentions(text, mentions, gazetteer, covered, actors, places);
+  refsFromPeople(people, covered, actors);
   for (const c of scan.cues) {
     actors.push({ id: `?.${c.sector}`, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, sentence: c.sentence, kind: 'collective', sector: c.sector, rule: c.rule });
     for (let k = c.tokenStart; k < c.tokenEnd; k++) covered.add(k);
   }
-  // Collective nouns the gazetteer did not claim: "the opposition", "government forces", "warring sides".
-  for (const s of sentences) {
-    for (const c of cuesOf(s.index).get('collective') ?? NO_CUES) {
-      let clash = false;
-      for (let k = c.start; k < c.end; k++) if (covered.has(k)) clash = true;
-      if (clash) continue;
-      const sector = c.entry.payload.sector;
-      if (!sector) continue;
-      // "a 20-member opposition team": the delegation's size
-      let size: number | undefined;
-      const t1 = tokens[c.start - 1];
-      const t2 = tokens[c.start - 2];
-      const t3 = tokens[c.start - 3];
-      if (t1?.lower === 'member' && t2?.text === '-' && t3?.shape === 'number') size = Number(t3.text);
-      actors.push({
-        id: `?.${sector}`, tokenStart: c.start, tokenEnd: c.end, sentence: s.index,
-        kind: sector === 'SIDES' ? 'sides' : 'collective', sector, rule: c.entry.id, ...(size ? { size } : {}),
-      });
-      for (let k = c.start; k < c.end; k++) covered.add(k);
-    }
-  }
+  collectiveRefs(sentences, tokens, cuesOf, covered, actors);
   actors.sort((a, b) => a.tokenStart - b.tokenStart);
   places.sort((a, b) => a.tokenStart - b.tokenStart);
 

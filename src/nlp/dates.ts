@@ -396,27 +396,33 @@ const HAS_AGO = /ago\b/;
 const HAS_CASUAL = /[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow/;
 const RESIDUAL_GATE = /\d[/.]\d|fortnight|hence|from now|days?\b|weeks?\b|months?\b/;
 
-function sentenceCands(ctx: Ctx): Cand[] {
-  const { s, pub, p } = ctx;
-  const out: Cand[] = [];
-  const hasDigit = /\d/.test(s);
-  const hasMonth = HAS_MONTH.test(s);
-  const hasYearDigits = hasDigit && /(?:19|20)\d\d/.test(s);
-  const hasUnit = HAS_UNIT.test(s);
-
-  if (hasDigit) for (let m = first(RE.iso, s); m !== null; m = RE.iso.exec(s)) {
+function isoCands(ctx: Ctx, out: Cand[]): void {
+  const s = ctx.s;
+  for (let m = first(RE.iso, s); m !== null; m = RE.iso.exec(s)) {
     const y = Number(m[1]); const mo = Number(m[2]); const d = Number(m[3]);
     if (mo >= 1 && mo <= 12 && validDay(y, mo, d)) {
       out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, value: fmtDay(dayNum(y, mo, d)), rule: 'iso' });
     }
   }
-  if (hasDigit && hasMonth) for (let m = first(RE.md, s); m !== null; m = RE.md.exec(s)) {
+}
+
+function mdCands(ctx: Ctx, out: Cand[]): void {
+  const s = ctx.s;
+  for (let m = first(RE.md, s); m !== null; m = RE.md.exec(s)) {
     monthDayCand(ctx, out, m.index ?? 0, m[0].length, m[2] ?? '', m[3] ?? '', m[4], m[5], 'md');
   }
-  if (hasDigit && hasMonth) for (let m = first(RE.dm, s); m !== null; m = RE.dm.exec(s)) {
+}
+
+function dmCands(ctx: Ctx, out: Cand[]): void {
+  const s = ctx.s;
+  for (let m = first(RE.dm, s); m !== null; m = RE.dm.exec(s)) {
     monthDayCand(ctx, out, m.index ?? 0, m[0].length, m[4] ?? '', m[2] ?? '', m[3], m[5], 'dm');
   }
-  if (hasYearDigits && hasMonth) for (let m = first(RE.my, s); m !== null; m = RE.my.exec(s)) {
+}
+
+function myCands(ctx: Ctx, out: Cand[]): void {
+  const s = ctx.s;
+  for (let m = first(RE.my, s); m !== null; m = RE.my.exec(s)) {
     const month = monthOf(m[3] ?? '');
     if (month === undefined) continue;
     const q = qualifierOf(m[1], m[2]);
@@ -425,7 +431,11 @@ function sentenceCands(ctx: Ctx): Cand[] {
       rule: q ? `month-year:${q}` : 'month-year',
     });
   }
-  if (hasYearDigits) for (let m = first(RE.year, s); m !== null; m = RE.year.exec(s)) {
+}
+
+function yearCands(ctx: Ctx, out: Cand[]): void {
+  const s = ctx.s;
+  for (let m = first(RE.year, s); m !== null; m = RE.year.exec(s)) {
     const idx = m.index ?? 0;
     const yStart = idx + m[0].indexOf(m[2] ?? '');
     const y = Number(m[2]);
@@ -446,28 +456,11 @@ function sentenceCands(ctx: Ctx): Cand[] {
       rule: q ? `year:${q}` : endValue ? 'year-range' : 'year',
     });
   }
-  if (hasDigit) {
-    // "on the 21st": a day of the publication's month (or the one before/after by tense)
-    if (pub && p !== undefined) {
-      for (let m = first(RE.nth, s); m !== null; m = RE.nth.exec(s)) {
-        const idx = m.index ?? 0;
-        const after = s.slice(idx + m[0].length);
-        if (!/^\s*(?:[,.;:)!?]|$|(?:and|or|at|in|when|with|to|as|after|before|but|while|where|amid|of\s+(?:the|this)\s+month)\b)/.test(after)) continue;
-        const d = Number(m[1]);
-        if (!dayOk(d)) continue;
-        const tense = tenseAt(ctx, idx, idx + m[0].length);
-        let ym = { y: pub.y, m: pub.m };
-        if (d > pub.d && tense === 'past') ym = addMonths(pub.y, pub.m, -1);
-        else if (d < pub.d && tense === 'future') ym = addMonths(pub.y, pub.m, 1);
-        if (!validDay(ym.y, ym.m, d)) continue;
-        const off = m[0].toLowerCase().indexOf('the');
-        out.push({ start: idx + off, end: idx + m[0].length, value: fmtDay(dayNum(ym.y, ym.m, d)), rule: 'nth-day' });
-      }
-    }
-  }
-  if (!pub || p === undefined) return out; // everything below is relative to publication
+}
 
-  if (hasMonth) for (let m = first(RE.mq, s); m !== null; m = RE.mq.exec(s)) {
+function mqCands(ctx: Ctx, out: Cand[], pub: Ymd): void {
+  const s = ctx.s;
+  for (let m = first(RE.mq, s); m !== null; m = RE.mq.exec(s)) {
     const month = monthOf(m[3] ?? '');
     if (month === undefined) continue;
     const idx = m.index ?? 0;
@@ -475,7 +468,11 @@ function sentenceCands(ctx: Ctx): Cand[] {
     const y = monthYear(month, tenseAt(ctx, idx, idx + m[0].length), pub);
     out.push({ start: idx, end: idx + m[0].length, value: fmtMonth(y, month), rule: `month-qualified:${q}` });
   }
-  if (hasMonth) for (let m = first(RE.mrel, s); m !== null; m = RE.mrel.exec(s)) {
+}
+
+function mrelCands(ctx: Ctx, out: Cand[], pub: Ymd): void {
+  const s = ctx.s;
+  for (let m = first(RE.mrel, s); m !== null; m = RE.mrel.exec(s)) {
     const month = monthOf(m[2] ?? '');
     if (month === undefined) continue;
     const idx = m.index ?? 0;
@@ -486,7 +483,11 @@ function sentenceCands(ctx: Ctx): Cand[] {
     else y = pub.y;
     out.push({ start: idx, end: idx + m[0].length, value: fmtMonth(y, month), rule: `month:${mod}` });
   }
-  if (hasMonth) for (let m = first(RE.month, s); m !== null; m = RE.month.exec(s)) {
+}
+
+function monthCands(ctx: Ctx, out: Cand[], pub: Ymd): void {
+  const s = ctx.s;
+  for (let m = first(RE.month, s); m !== null; m = RE.month.exec(s)) {
     const name = m[1] ?? '';
     const month = monthOf(name);
     if (month === undefined) continue;
@@ -501,14 +502,22 @@ function sentenceCands(ctx: Ctx): Cand[] {
     const y = monthYear(month, tenseAt(ctx, idx, idx + m[0].length), pub);
     out.push({ start: idx, end: idx + m[0].length, value: fmtMonth(y, month), rule: hasPrep ? `month:${pw}` : 'month' });
   }
-  if (hasUnit) for (let m = first(RE.endOf, s); m !== null; m = RE.endOf.exec(s)) {
+}
+
+function endOfCands(ctx: Ctx, out: Cand[], pub: Ymd, p: number): void {
+  const s = ctx.s;
+  for (let m = first(RE.endOf, s); m !== null; m = RE.endOf.exec(s)) {
     const idx = m.index ?? 0;
     const unit = (m[2] ?? '').toLowerCase();
     const q = qualifierOf(undefined, m[1]) ?? 'late';
     const value = unit === 'year' ? fmtYear(pub.y) : unit === 'month' ? fmtMonth(pub.y, pub.m) : fmtWeek(p);
     out.push({ start: idx, end: idx + m[0].length, value, rule: `${q}-this-${unit}` });
   }
-  if (hasUnit) for (let m = first(RE.relUnit, s); m !== null; m = RE.relUnit.exec(s)) {
+}
+
+function relUnitCands(ctx: Ctx, out: Cand[], pub: Ymd, p: number): void {
+  const s = ctx.s;
+  for (let m = first(RE.relUnit, s); m !== null; m = RE.relUnit.exec(s)) {
     const idx = m.index ?? 0;
     const qual = m[1]?.toLowerCase();
     let rel = (m[2] ?? '').toLowerCase();
@@ -522,7 +531,11 @@ function sentenceCands(ctx: Ctx): Cand[] {
     else value = fmtYear(pub.y + k);
     out.push({ start: idx, end: idx + m[0].length, value, rule: `${qual ? `${qual}-` : ''}${rel}-${unit}` });
   }
-  if (HAS_UNITS.test(s)) for (let m = first(RE.pastN, s); m !== null; m = RE.pastN.exec(s)) {
+}
+
+function pastNCands(ctx: Ctx, out: Cand[], pub: Ymd, p: number): void {
+  const s = ctx.s;
+  for (let m = first(RE.pastN, s); m !== null; m = RE.pastN.exec(s)) {
     const idx = m.index ?? 0;
     const n = parseCardinal(m[1] ?? '');
     if (n === undefined || n < 1 || n > 200) continue;
@@ -535,7 +548,11 @@ function sentenceCands(ctx: Ctx): Cand[] {
     else { value = fmtDay(p - n); endValue = fmtDay(p); }
     out.push({ start: idx, end: idx + m[0].length, value, endValue, rule: `past-n-${unit === 'decades' ? 'years' : unit}` });
   }
-  if (HAS_AGO.test(s)) for (let m = first(RE.ago, s); m !== null; m = RE.ago.exec(s)) {
+}
+
+function agoCands(ctx: Ctx, out: Cand[], pub: Ymd, p: number): void {
+  const s = ctx.s;
+  for (let m = first(RE.ago, s); m !== null; m = RE.ago.exec(s)) {
     const idx = m.index ?? 0;
     const n = parseCardinal(m[1] ?? '');
     if (n === undefined || n < 1 || n > 200) continue;
@@ -547,7 +564,11 @@ function sentenceCands(ctx: Ctx): Cand[] {
     else value = fmtYear(pub.y - n * (unit === 'decade' ? 10 : 1));
     out.push({ start: idx, end: idx + m[0].length, value, rule: `ago-${unit}` });
   }
-  if (HAS_WEEKDAY.test(s)) for (let m = first(RE.weekday, s); m !== null; m = RE.weekday.exec(s)) {
+}
+
+function weekdayCands(ctx: Ctx, out: Cand[], pub: Ymd, p: number): void {
+  const s = ctx.s;
+  for (let m = first(RE.weekday, s); m !== null; m = RE.weekday.exec(s)) {
     const idx = m.index ?? 0;
     if (NOT_WEEKDAY_BEFORE.test(s.slice(Math.max(0, idx - 12), idx))) continue;
     const mod = m[1]?.toLowerCase();
@@ -562,23 +583,76 @@ function sentenceCands(ctx: Ctx): Cand[] {
       rule: `weekday${mod ? `:${mod}` : ''}${endValue ? '-range' : ''}`,
     });
   }
-  if (HAS_CASUAL.test(s)) for (let m = first(RE.casual, s); m !== null; m = RE.casual.exec(s)) {
+}
+
+function casualCands(ctx: Ctx, out: Cand[], pub: Ymd, p: number): void {
+  const s = ctx.s;
+  for (let m = first(RE.casual, s); m !== null; m = RE.casual.exec(s)) {
     const idx = m.index ?? 0;
     const w = (m[2] ?? '').toLowerCase();
     let v = w === 'yesterday' ? p - 1 : w === 'tomorrow' ? p + 1 : p;
     if (m[1]) v += m[1].toLowerCase() === 'before' ? -1 : 1;
     out.push({ start: idx, end: idx + m[0].length, value: fmtDay(v), rule: m[1] ? `day-${m[1].toLowerCase()}-${w}` : w });
   }
-  if (/Christmas|New Year/.test(s)) {
-    for (let m = first(RE.holiday, s); m !== null; m = RE.holiday.exec(s)) {
-      const idx = m.index ?? 0;
-      const key = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
-      const md = HOLIDAY_DATES[key];
-      if (!md) continue;
-      const v = monthDay(md[0], md[1], tenseAt(ctx, idx, idx + m[0].length), pub);
-      if (v !== undefined) out.push({ start: idx, end: idx + m[0].length, value: fmtDay(v), rule: 'holiday' });
-    }
+}
+
+/** "on the 21st": a day of the publication's month (or the one before/after by tense). */
+function nthCands(ctx: Ctx, out: Cand[], pub: Ymd): void {
+  const s = ctx.s;
+  for (let m = first(RE.nth, s); m !== null; m = RE.nth.exec(s)) {
+    const idx = m.index ?? 0;
+    const after = s.slice(idx + m[0].length);
+    if (!/^\s*(?:[,.;:)!?]|$|(?:and|or|at|in|when|with|to|as|after|before|but|while|where|amid|of\s+(?:the|this)\s+month)\b)/.test(after)) continue;
+    const d = Number(m[1]);
+    if (!dayOk(d)) continue;
+    const tense = tenseAt(ctx, idx, idx + m[0].length);
+    let ym = { y: pub.y, m: pub.m };
+    if (d > pub.d && tense === 'past') ym = addMonths(pub.y, pub.m, -1);
+    else if (d < pub.d && tense === 'future') ym = addMonths(pub.y, pub.m, 1);
+    if (!validDay(ym.y, ym.m, d)) continue;
+    const off = m[0].toLowerCase().indexOf('the');
+    out.push({ start: idx + off, end: idx + m[0].length, value: fmtDay(dayNum(ym.y, ym.m, d)), rule: 'nth-day' });
   }
+}
+
+function holidayCands(ctx: Ctx, out: Cand[], pub: Ymd): void {
+  const s = ctx.s;
+  for (let m = first(RE.holiday, s); m !== null; m = RE.holiday.exec(s)) {
+    const idx = m.index ?? 0;
+    const key = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
+    const md = HOLIDAY_DATES[key];
+    if (!md) continue;
+    const v = monthDay(md[0], md[1], tenseAt(ctx, idx, idx + m[0].length), pub);
+    if (v !== undefined) out.push({ start: idx, end: idx + m[0].length, value: fmtDay(v), rule: 'holiday' });
+  }
+}
+
+function sentenceCands(ctx: Ctx): Cand[] {
+  const { s, pub, p } = ctx;
+  const out: Cand[] = [];
+  const hasDigit = /\d/.test(s);
+  const hasMonth = HAS_MONTH.test(s);
+  const hasYearDigits = hasDigit && /(?:19|20)\d\d/.test(s);
+  const hasUnit = HAS_UNIT.test(s);
+
+  if (hasDigit) isoCands(ctx, out);
+  if (hasDigit && hasMonth) mdCands(ctx, out);
+  if (hasDigit && hasMonth) dmCands(ctx, out);
+  if (hasYearDigits && hasMonth) myCands(ctx, out);
+  if (hasYearDigits) yearCands(ctx, out);
+  if (hasDigit && pub && p !== undefined) nthCands(ctx, out, pub);
+  if (!pub || p === undefined) return out; // everything below is relative to publication
+
+  if (hasMonth) mqCands(ctx, out, pub);
+  if (hasMonth) mrelCands(ctx, out, pub);
+  if (hasMonth) monthCands(ctx, out, pub);
+  if (hasUnit) endOfCands(ctx, out, pub, p);
+  if (hasUnit) relUnitCands(ctx, out, pub, p);
+  if (HAS_UNITS.test(s)) pastNCands(ctx, out, pub, p);
+  if (HAS_AGO.test(s)) agoCands(ctx, out, pub, p);
+  if (HAS_WEEKDAY.test(s)) weekdayCands(ctx, out, pub, p);
+  if (HAS_CASUAL.test(s)) casualCands(ctx, out, pub, p);
+  if (/Christmas|New Year/.test(s)) holidayCands(ctx, out, pub);
   return out;
 }
 

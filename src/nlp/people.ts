@@ -2,6 +2,7 @@
 // title and affiliation the text gives them; later mentions by surname resolve to the full name.
 import type { Title } from '../record.js';
 import type { Lexicon } from './lexicon.js';
+import type { PhraseMatch } from './phrases.js';
 import type { Mention, Sentence, Token } from './types.js';
 import { loadKnownPeople } from './known-people.js';
 import { slug } from './slug.js';
@@ -130,8 +131,357 @@ export interface PeopleInput {
   readonly year?: number;
 }
 
+type TitleMatch = PhraseMatch<{ readonly title: Title; readonly affiliation?: string }>;
+interface TitleHit { title?: Title; affiliation?: string; rule: string; span: [number, number]; start: number }
+
+/** What the title rules of one sentence read: the sentence, its titles and the people so far. */
+interface SentenceScope {
+  readonly input: PeopleInput;
+  readonly tokens: readonly Token[];
+  readonly lexicon: Lexicon;
+  readonly s: Sentence;
+  readonly mentions: readonly Mention[];
+  readonly mentionEndingAt: ReadonlyMap<number, Mention>;
+  readonly mentionStartingAt: ReadonlyMap<number, Mention>;
+  readonly titleEndingAt: ReadonlyMap<number, TitleMatch>;
+  readonly personEndingAt: ReadonlyMap<number, PersonMention>;
+  readonly runs: readonly NameRun[];
+  readonly surnameSoFar: ReadonlyMap<string, PersonMention>;
+}
+
+// A title right before the name, possibly with a "for Syria" / "to the UN" phrase between,
+// and the affiliation right before the title.
+function titleBefore(sc: SentenceScope, at: number, runEnd = at): TitleHit | undefined {
+  const { tokens, s, titleEndingAt, mentionEndingAt, mentions } = sc;
+  let e = at;
+  if (tokens[e - 1]?.text === '.' && tokens[e - 2] && /^(gen|lt|col|maj|adm|sen|rep|dr)$/.test(tokens[e - 2]?.lower ?? '')) {
+    // "Gen. Charles Brown": the abbreviation's period belongs to the title
+    const tm = titleEndingAt.get(e - 1);
+    if (tm) return titleFinish(sc, tm);
+  }
+  let tm = titleEndingAt.get(e);
+  if (!tm && tokens[e - 1]?.text === ',' && /^[,.;]$/.test(tokens[runEnd]?.text ?? '')) {
+    // "Trump’s special envoy, Steve Witkoff," and "the EU's special envoy for the
+    // Belgrade-Pristina dialogue, Miroslav Lajcak": the title may carry a short complement
+    const commaTitle = titleEndingAt.get(e - 1);
+    if (commaTitle) return titleFinish(sc, commaTitle);
+    for (let q = e - 2; q >= Math.max(s.tokenStart, e - 12); q--) {
+      const w = tokens[q]?.lower ?? '';
+      if (w === ',' || w === '.' || w === 'said') break;
+      if (/^(for|of|to|at)$/.test(w)) {
+        const tq = titleEndingAt.get(q);
+        if (tq) return titleFinish(sc, tq);
+      }
+    }
+  }
+  // "a Syrian government team headed by Bashar al-Jaafari", "Russia's delegation, headed by
+  // Boris Gryzlov": whoever heads a delegation negotiates for it
+  // "a Syrian government team headed by Bashar al-Jaafari", "Russia's delegation, headed by
+  // Boris Gryzlov", "the government panel was headed by law professor Marvic Leonen": whoever
+  // heads a delegation negotiates for it
+  if (!tm) {
+    let b = e - 1;
+    while (b > e - 4 && tokens[b]?.lower !== 'by' && tokens[b]?.shape === 'word' && !tokens[b]?.cap) b--;
+    if (tokens[b]?.lower === 'by' && /^(headed|led)$/.test(tokens[b - 1]?.lower ?? '')) {
+      let q = b - 1;
+      if (/^(was|were|is|are|being|been)$/.test(tokens[q - 1]?.lower ?? '')) q--;
+      if (tokens[q - 1]?.text === ',') q--;
+      while (q > s.tokenStart && DELEGATION_WORD.test(tokens[q - 1]?.lower ?? '')) q--;
+      const head = mentionEndingAt.get(q) ?? mentions.find((m) => m.tokenStart < q && m.tokenEnd >= q - 1 && m.tokenEnd <= b - 1 && (m.kind === 'sector' || m.kind === 'state' || m.kind === 'state_adj' || m.kind === 'group'));
+      const byNoun = q < b - 1 && DELEGATION_WORD.test(tokens[q]?.lower ?? '');
+      const byBody = head !== undefined && (DELEGATION_WORD.test(tokens[head.tokenEnd - 1]?.lower ?? '') || head.kind === 'sector' || head.kind === 'group');
+      if (byNoun || byBody) {
+        const affiliation = head ? affiliationOf(head) : undefined;
+        return { title: 'negotiator', ...(affiliation ? { affiliation } : {}), rule: 'title:heads-delegation', span: [q, e] as [number, number], start: q };
+      }
+    }
+  }
+  if (!tm) {
+    // "envoy for Syria Staffan de Mistura", "ambassador to the UN James Kariuki"
+    const m = mentionEndingAt.get(e);
+    if (m) {
+      let k = m.tokenStart;
+      if (tokens[k - 1]?.lower === 'the') k--;
+      if (/^(for|to|of|in)$/.test(tokens[k - 1]?.lower ?? '')) {
+        e = k - 1;
+        tm = titleEndingAt.get(e);
+      }
+    }
+  }
+  if (!tm) return undefined;
+  return titleFinish(sc, tm);
+
+}
+
+
+/** The title found before a name, with the affiliation written around it. */
+function titleFinish(sc: SentenceScope, match: TitleMatch): TitleHit | undefined {
+  const { tokens, s, lexicon, mentionEndingAt, mentionStartingAt, personEndingAt, runs, surnameSoFar, input } = sc;
+  const start = match.start;
+  for (let k = Math.max(s.tokenStart, start - 2); k < start; k++) {
+    if (lexicon.titleBlockers.has(tokens[k]?.lower ?? '')) return undefined;
+  }
+  let affiliation: string | undefined;
+  // affiliation right before the title, skipping "the", possessive "’ s" and a rank word
+  let k = start;
+  while (k > s.tokenStart && /^(the|top|senior|chief|deputy|acting|new|s|'|’|then|current)$/.test(tokens[k - 1]?.lower ?? '')) k--;
+  const before = mentionEndingAt.get(k);
+  if (before) affiliation = affiliationOf(before);
+  if (before?.kind === 'org') {
+    let q = before.tokenStart;
+    while (q > s.tokenStart && /^(deputy|acting|senior|top|the|chief|permanent)$/.test(tokens[q - 1]?.lower ?? '')) q--;
+    const outer = mentionEndingAt.get(q);
+    if (outer && (outer.kind === 'state' || outer.kind === 'state_adj')) affiliation = affiliationOf(outer);
+  }
+  // "Zelenskyy’s chief of staff", "Trump’s special envoy": the possessor's side
+  if (!affiliation) {
+    let q = start;
+    while (q > s.tokenStart && /^(’|'|s|the|top|senior|chief|deputy)$/.test(tokens[q - 1]?.lower ?? '')) q--;
+    let owner = personEndingAt.get(q);
+    if (!owner) {
+      // a surname already introduced: "Zelenskyy’s chief of staff"
+      const r = runs.find((x) => x.end === q);
+      const last = r ? tokens[r.end - 1]?.lower : undefined;
+      if (last) owner = surnameSoFar.get(last);
+    }
+    if (owner?.affiliation && q < start) affiliation = owner.affiliation;
+  }
+  if (!affiliation && match.entry.payload.affiliation) affiliation = match.entry.payload.affiliation;
+  if (!affiliation) {
+    const inst = input.institutions?.get(k - 1);
+    if (inst) affiliation = inst;
+  }
+  if (!affiliation) {
+    // "President of Ukraine Volodymyr Zelenskyy"
+    const after = mentionStartingAt.get(match.end + 1);
+    if (after && tokens[match.end]?.lower === 'of') affiliation = affiliationOf(after);
+  }
+  return {
+    title: match.entry.payload.title,
+    ...(affiliation ? { affiliation } : {}),
+    rule: match.entry.id,
+    span: [start, match.end] as [number, number],
+    start,
+  };
+}
+
+// ", a/the [affiliation] title [of X]" right after the name, up to the next comma or period
+function appositive(sc: SentenceScope, at: number, limit: number): { title?: Title; affiliation?: string; rule: string; span: [number, number] } | undefined {
+  const { tokens, lexicon, mentionStartingAt, input } = sc;
+  if (tokens[at]?.text !== ',') return undefined;
+  const open = tokens[at + 1];
+  // ", spoke with Russian President …" is a new clause, not a description of the name
+  if (!open || !(/^(a|an|the|his|her|its|their|who|currently|now|also|then|acting|deputy|senior|chief|top|former)$/.test(open.lower) || open.cap || mentionStartingAt.has(at + 1) || lexicon.titles.matchAt(tokens, at + 1, limit))) return undefined;
+  let affiliation: string | undefined;
+  for (let k = at + 1; k < Math.min(limit, at + 14); k++) {
+    const t = tokens[k];
+    if (!t || t.text === ',' || t.text === '.' || t.text === ';' || t.lower === 'said') break;
+    if (lexicon.nonTitles.has(t.lower) || lexicon.titleBlockers.has(t.lower)) return undefined;
+    const m = mentionStartingAt.get(k);
+    if (m && !affiliation) affiliation = affiliationOf(m);
+    const inst = input.institutions?.get(k);
+    if (inst && !affiliation) affiliation = inst;
+    const tm = lexicon.titles.matchAt(tokens, k, limit);
+    if (tm && !affiliation && !SELF_STANDING.has(tm.entry.payload.title)) return undefined;
+    if (tm) {
+      // the affiliation may also follow: "commander of Pacific Air Forces and ... for U.S. Command"
+      if (!affiliation) {
+        for (let q = tm.end; q < Math.min(limit, tm.end + 10); q++) {
+          const tq = tokens[q];
+          if (!tq || tq.text === ',' || tq.text === '.') break;
+          // "envoy for North Korea": the country the post deals with, not the employer; but
+          // "commander for U.S. Indo-Pacific Command" names the employer
+          if (/^(for|to|on|with)$/.test(tokens[q - 1]?.lower ?? '') && q === tm.end + 1 && !(tokens[(mentionStartingAt.get(q)?.tokenEnd ?? q)]?.cap)) continue;
+          const mq = mentionStartingAt.get(q);
+          if (mq) { affiliation = affiliationOf(mq); if (affiliation) break; }
+        }
+      }
+      // "the head of the Russian delegation": heading a delegation is negotiating
+      let title = tm.entry.payload.title;
+      if ((title === 'leader' || title === 'official') && tokens.slice(tm.end, Math.min(limit, tm.end + 5)).some((x) => DELEGATION_WORD.test(x.lower))) title = 'negotiator';
+      return { title, ...(affiliation ? { affiliation } : {}), rule: tm.entry.id, span: [tm.start, tm.end] };
+    }
+  }
+  return undefined;
+}
+
+function isSpeaker(sc: SentenceScope, run: NameRun, sent: Sentence): boolean {
+  const { tokens, lexicon } = sc;
+  const before = tokens[run.start - 1]?.lower;
+  const after = tokens[run.end]?.lower;
+  const speech = lexicon.cues.speech;
+  if (after && speech.matchAt(tokens, run.end, sent.tokenEnd)) return true;
+  if (before && run.start - 1 >= sent.tokenStart && /^(said|says|told|added|wrote|asked)$/.test(before)) return true;
+  return false;
+}
+
+/** What the name pass keeps across sentences. */
+interface NameState {
+  readonly input: PeopleInput;
+  readonly known: ReturnType<typeof loadKnownPeople>;
+  readonly blocked: ReadonlySet<number>;
+  readonly mentionEndingAt: ReadonlyMap<number, Mention>;
+  readonly mentionStartingAt: ReadonlyMap<number, Mention>;
+  readonly full: PersonMention[];
+  readonly personEndingAt: Map<number, PersonMention>;
+  readonly knownAffiliation: Map<string, string>;
+  readonly surnameSoFar: Map<string, PersonMention>;
+  readonly pending: { run: NameRun; sentence: Sentence }[];
+}
+
+/** Names introduced in full in one sentence; lone surnames wait in `pending`. */
+function namesInSentence(st: NameState, s: Sentence): void {
+  const { input, known, blocked, mentionEndingAt, mentionStartingAt, full, personEndingAt, knownAffiliation, surnameSoFar, pending } = st;
+  const { text, tokens, mentions, lexicon } = input;
+  const titleMatches = lexicon.titles.scan(tokens, s.tokenStart, s.tokenEnd);
+  const titleEndingAt = new Map<number, (typeof titleMatches)[number]>();
+  for (const tm of titleMatches) titleEndingAt.set(tm.end, tm);
+  const runs = nameRuns(tokens, s.tokenStart, s.tokenEnd, blocked);
+  const sc: SentenceScope = { input, tokens, lexicon, s, mentions, mentionEndingAt, mentionStartingAt, titleEndingAt, personEndingAt, runs, surnameSoFar };
+  let previous: PersonMention | undefined;
+  for (const run of runs) {
+    const pre = titleBefore(sc, run.start, run.end);
+    let app = pre ? undefined : appositive(sc, run.end, s.tokenEnd);
+    // "Gen. Charles Brown, commander … for U.S. Indo-Pacific Command": the affiliation may follow
+    if (pre && !pre.affiliation) app = appositive(sc, run.end, s.tokenEnd);
+    const words = wordCount(tokens, run);
+    const spoken = isSpeaker(sc, run, s);
+    const honorific = HONORIFICS.has(tokens[run.start - 1]?.lower ?? '') || (tokens[run.start - 1]?.text === '.' && HONORIFICS.has(tokens[run.start - 2]?.lower ?? ''));
+    if (ORG_TAIL.has(tokens[run.end]?.lower ?? '')) continue;
+    if (words < 2) {
+      pending.push({ run, sentence: s });
+      continue;
+    }
+    const first = tokens[run.start];
+    const last = tokens[run.end - 1];
+    if (!first || !last) continue;
+    const name = text.slice(first.start, last.end);
+    const kp = known.byName.get(name);
+    // "De Mistura" after "Staffan de Mistura" is the same person, named again
+    const again = kp !== undefined && full.some((p) => p.id === kp.id || known.byName.get(p.name)?.id === kp.id) && !pre && !app;
+    if ((!pre && !app && !spoken && !honorific && !kp) || again) {
+      pending.push({ run, sentence: s });
+      continue;
+    }
+    let affiliation = pre?.affiliation ?? app?.affiliation ?? knownAffiliation.get(`@${slug(text.slice(tokens[run.start]?.start ?? 0, tokens[run.end - 1]?.end ?? 0))}`);
+    // "Russian Foreign Minister Sergei Lavrov and Defense Minister Sergei Shoigu": the
+    // adjective distributes over the coordination
+    if (!affiliation && pre && previous?.affiliation && tokens[pre.start - 1]?.lower === 'and') affiliation = previous.affiliation;
+    if (!affiliation && kp?.affiliation) affiliation = kp.affiliation;
+    const title = pre?.title ?? app?.title ?? (kp ? known.titleIn(kp, input.year) : undefined);
+    const span = pre?.span ?? app?.span;
+    const p: PersonMention = {
+      id: `@${slug(name)}`,
+      name,
+      start: first.start,
+      end: last.end,
+      sentence: s.index,
+      tokenStart: run.start,
+      tokenEnd: run.end,
+      ...(title ? { title } : {}),
+      ...(span ? { titleSpan: span } : {}),
+      ...(affiliation ? { affiliation } : {}),
+      rule: pre ? `person:${pre.rule}` : app ? `person:appositive:${app.rule}` : spoken ? 'person:speaker' : 'person:honorific',
+    };
+    full.push(p);
+    personEndingAt.set(run.end, p);
+    surnameSoFar.set(last.lower, p);
+    if (p.affiliation && !knownAffiliation.has(p.id)) knownAffiliation.set(p.id, p.affiliation);
+    previous = p;
+  }
+
+}
+
+// "The Ukrainian delegation includes … Defense Minister Rustem Umerov; and military commander
+// Pavlo Palisa": members of a listed delegation speak for its state
+function delegationMembers(input: PeopleInput, full: PersonMention[]): void {
+  const { tokens, sentences, mentions } = input;
+for (const s of sentences) {
+  for (const m of mentions) {
+    if (m.sentence !== s.index || m.kind !== 'sector' || !/\.(GOV|MIL)$/.test(m.id)) continue;
+    if (!/^(includes|included|including|comprises|comprised|consists|is|was|led)$/.test(tokens[m.tokenEnd]?.lower ?? '')) continue;
+    const state = m.id.split('.')[0];
+    if (!state) continue;
+    for (let i = 0; i < full.length; i++) {
+      const p = full[i];
+      if (p && p.sentence === s.index && p.tokenStart > m.tokenEnd && !p.affiliation) full[i] = { ...p, affiliation: state };
+    }
+  }
+}
+}
+
+/** Surname (and "particle surname") keys of people already named in full. */
+function surnameIndex(full: readonly PersonMention[]): Map<string, PersonMention> {
+const bySurname = new Map<string, PersonMention>();
+for (const p of full) {
+  const parts = p.name.split(/\s+/);
+  const lastWord = parts[parts.length - 1];
+  if (lastWord) bySurname.set(lastWord.toLowerCase(), p);
+  const lastHyphen = lastWord?.split('-').pop();
+  if (lastHyphen && lastHyphen !== lastWord) bySurname.set(lastHyphen.toLowerCase(), p);
+  // "De Mistura" after "Staffan de Mistura"; "Kim" for Korean names written family name first
+  for (let k = 1; k < parts.length - 1; k++) {
+    const part = parts[k];
+    if (part && PARTICLES.has(part.toLowerCase())) bySurname.set(parts.slice(k).join(' ').toLowerCase(), p);
+  }
+}
+  return bySurname;
+}
+
+/** A well-known person written by initials ("MBS"): capital runs never hold them, the dictionary does. */
+function knownInitials(st: NameState, out: PersonMention[]): void {
+  const { input, known, blocked, full } = st;
+  const { tokens } = input;
+for (let i = 0; i < tokens.length; i++) {
+  const tk = tokens[i];
+  if (!tk || blocked.has(i) || tk.text.length < 2 || !/^\p{Lu}{2,}$/u.test(tk.text)) continue;
+  const kp = known.byName.get(tk.text);
+  if (!kp) continue;
+  const firstFull = full.find((p) => p.id === kp.id || known.byName.get(p.name)?.id === kp.id);
+  const title = known.titleIn(kp, input.year);
+  out.push({
+    id: firstFull?.id ?? kp.id, name: firstFull?.name ?? tk.text, start: tk.start, end: tk.end, sentence: tk.sentence, tokenStart: i, tokenEnd: i + 1,
+    ...(firstFull ? {} : { ...(title ? { title } : {}), ...(kp.affiliation ? { affiliation: kp.affiliation } : {}) }), rule: 'person:known-initials',
+  });
+}
+}
+
+/** Lone surnames: someone named in full before, or someone the dictionary knows. */
+function resolvePending(st: NameState, bySurname: Map<string, PersonMention>, out: PersonMention[]): void {
+  const { input, known, full, pending } = st;
+  const { text, tokens } = input;
+for (const { run, sentence } of pending) {
+  const first = tokens[run.start];
+  const last = tokens[run.end - 1];
+  if (!first || !last) continue;
+  const surface = text.slice(first.start, last.end);
+  const key = surface.toLowerCase();
+  const lastWord = key.split(/[\s-]+/).pop() ?? key;
+  let hit = bySurname.get(key) ?? bySurname.get(lastWord) ?? byFullName(full, surface);
+  if (!hit) {
+    // a well-known surname standing alone: "Putin said", "talks with Erdogan"
+    const kp = known.byName.get(surface);
+    if (!kp) continue;
+    const title = known.titleIn(kp, input.year);
+    hit = {
+      id: kp.id, name: kp.name, start: first.start, end: last.end, sentence: sentence.index, tokenStart: run.start, tokenEnd: run.end,
+      ...(title ? { title } : {}), ...(kp.affiliation ? { affiliation: kp.affiliation } : {}), rule: 'person:known',
+    };
+    full.push(hit);
+    bySurname.set(lastWord, hit);
+    out.push(hit);
+    continue;
+  }
+  out.push({
+    id: hit.id, name: hit.name, start: first.start, end: last.end, sentence: sentence.index,
+    tokenStart: run.start, tokenEnd: run.end, rule: 'person:surname',
+  });
+}
+}
+
+
 export function findPeople(input: PeopleInput): PersonMention[] {
-  const { text, tokens, sentences, mentions, lexicon } = input;
+  const { sentences, mentions } = input;
   const known = loadKnownPeople();
   // tokens covered by gazetteer mentions never start or continue a name
   const blocked = new Set<number>();
@@ -150,293 +500,13 @@ export function findPeople(input: PeopleInput): PersonMention[] {
   const surnameSoFar = new Map<string, PersonMention>();
   const pending: { run: NameRun; sentence: Sentence }[] = [];
 
-  for (const s of sentences) {
-    const titleMatches = lexicon.titles.scan(tokens, s.tokenStart, s.tokenEnd);
-    const titleEndingAt = new Map<number, (typeof titleMatches)[number]>();
-    for (const tm of titleMatches) titleEndingAt.set(tm.end, tm);
-    const runs = nameRuns(tokens, s.tokenStart, s.tokenEnd, blocked);
-    let previous: PersonMention | undefined;
-    for (const run of runs) {
-      const pre = titleBefore(run.start, run.end);
-      let app = pre ? undefined : appositive(run.end, s.tokenEnd);
-      // "Gen. Charles Brown, commander … for U.S. Indo-Pacific Command": the affiliation may follow
-      if (pre && !pre.affiliation) app = appositive(run.end, s.tokenEnd);
-      const words = wordCount(tokens, run);
-      const spoken = isSpeaker(run, s);
-      const honorific = HONORIFICS.has(tokens[run.start - 1]?.lower ?? '') || (tokens[run.start - 1]?.text === '.' && HONORIFICS.has(tokens[run.start - 2]?.lower ?? ''));
-      if (ORG_TAIL.has(tokens[run.end]?.lower ?? '')) continue;
-      if (words < 2) {
-        pending.push({ run, sentence: s });
-        continue;
-      }
-      const first = tokens[run.start];
-      const last = tokens[run.end - 1];
-      if (!first || !last) continue;
-      const name = text.slice(first.start, last.end);
-      const kp = known.byName.get(name);
-      // "De Mistura" after "Staffan de Mistura" is the same person, named again
-      const again = kp !== undefined && full.some((p) => p.id === kp.id || known.byName.get(p.name)?.id === kp.id) && !pre && !app;
-      if ((!pre && !app && !spoken && !honorific && !kp) || again) {
-        pending.push({ run, sentence: s });
-        continue;
-      }
-      let affiliation = pre?.affiliation ?? app?.affiliation ?? knownAffiliation.get(`@${slug(text.slice(tokens[run.start]?.start ?? 0, tokens[run.end - 1]?.end ?? 0))}`);
-      // "Russian Foreign Minister Sergei Lavrov and Defense Minister Sergei Shoigu": the
-      // adjective distributes over the coordination
-      if (!affiliation && pre && previous?.affiliation && tokens[pre.start - 1]?.lower === 'and') affiliation = previous.affiliation;
-      if (!affiliation && kp?.affiliation) affiliation = kp.affiliation;
-      const title = pre?.title ?? app?.title ?? (kp ? known.titleIn(kp, input.year) : undefined);
-      const span = pre?.span ?? app?.span;
-      const p: PersonMention = {
-        id: `@${slug(name)}`,
-        name,
-        start: first.start,
-        end: last.end,
-        sentence: s.index,
-        tokenStart: run.start,
-        tokenEnd: run.end,
-        ...(title ? { title } : {}),
-        ...(span ? { titleSpan: span } : {}),
-        ...(affiliation ? { affiliation } : {}),
-        rule: pre ? `person:${pre.rule}` : app ? `person:appositive:${app.rule}` : spoken ? 'person:speaker' : 'person:honorific',
-      };
-      full.push(p);
-      personEndingAt.set(run.end, p);
-      surnameSoFar.set(last.lower, p);
-      if (p.affiliation && !knownAffiliation.has(p.id)) knownAffiliation.set(p.id, p.affiliation);
-      previous = p;
-    }
-
-    // A title right before the name, possibly with a "for Syria" / "to the UN" phrase between,
-    // and the affiliation right before the title.
-    function titleBefore(at: number, runEnd = at): { title?: Title; affiliation?: string; rule: string; span: [number, number]; start: number } | undefined {
-      let e = at;
-      if (tokens[e - 1]?.text === '.' && tokens[e - 2] && /^(gen|lt|col|maj|adm|sen|rep|dr)$/.test(tokens[e - 2]?.lower ?? '')) {
-        // "Gen. Charles Brown": the abbreviation's period belongs to the title
-        const tm = titleEndingAt.get(e - 1);
-        if (tm) return finish(tm, e);
-      }
-      let tm = titleEndingAt.get(e);
-      if (!tm && tokens[e - 1]?.text === ',' && /^[,.;]$/.test(tokens[runEnd]?.text ?? '')) {
-        // "Trump’s special envoy, Steve Witkoff," and "the EU's special envoy for the
-        // Belgrade-Pristina dialogue, Miroslav Lajcak": the title may carry a short complement
-        const commaTitle = titleEndingAt.get(e - 1);
-        if (commaTitle) return finish(commaTitle, at);
-        for (let q = e - 2; q >= Math.max(s.tokenStart, e - 12); q--) {
-          const w = tokens[q]?.lower ?? '';
-          if (w === ',' || w === '.' || w === 'said') break;
-          if (/^(for|of|to|at)$/.test(w)) {
-            const tq = titleEndingAt.get(q);
-            if (tq) return finish(tq, at);
-          }
-        }
-      }
-      // "a Syrian government team headed by Bashar al-Jaafari", "Russia's delegation, headed by
-      // Boris Gryzlov": whoever heads a delegation negotiates for it
-      // "a Syrian government team headed by Bashar al-Jaafari", "Russia's delegation, headed by
-      // Boris Gryzlov", "the government panel was headed by law professor Marvic Leonen": whoever
-      // heads a delegation negotiates for it
-      if (!tm) {
-        let b = e - 1;
-        while (b > e - 4 && tokens[b]?.lower !== 'by' && tokens[b]?.shape === 'word' && !tokens[b]?.cap) b--;
-        if (tokens[b]?.lower === 'by' && /^(headed|led)$/.test(tokens[b - 1]?.lower ?? '')) {
-          let q = b - 1;
-          if (/^(was|were|is|are|being|been)$/.test(tokens[q - 1]?.lower ?? '')) q--;
-          if (tokens[q - 1]?.text === ',') q--;
-          while (q > s.tokenStart && DELEGATION_WORD.test(tokens[q - 1]?.lower ?? '')) q--;
-          const head = mentionEndingAt.get(q) ?? mentions.find((m) => m.tokenStart < q && m.tokenEnd >= q - 1 && m.tokenEnd <= b - 1 && (m.kind === 'sector' || m.kind === 'state' || m.kind === 'state_adj' || m.kind === 'group'));
-          const byNoun = q < b - 1 && DELEGATION_WORD.test(tokens[q]?.lower ?? '');
-          const byBody = head !== undefined && (DELEGATION_WORD.test(tokens[head.tokenEnd - 1]?.lower ?? '') || head.kind === 'sector' || head.kind === 'group');
-          if (byNoun || byBody) {
-            const affiliation = head ? affiliationOf(head) : undefined;
-            return { title: 'negotiator', ...(affiliation ? { affiliation } : {}), rule: 'title:heads-delegation', span: [q, e] as [number, number], start: q };
-          }
-        }
-      }
-      if (!tm) {
-        // "envoy for Syria Staffan de Mistura", "ambassador to the UN James Kariuki"
-        const m = mentionEndingAt.get(e);
-        if (m) {
-          let k = m.tokenStart;
-          if (tokens[k - 1]?.lower === 'the') k--;
-          if (/^(for|to|of|in)$/.test(tokens[k - 1]?.lower ?? '')) {
-            e = k - 1;
-            tm = titleEndingAt.get(e);
-          }
-        }
-      }
-      if (!tm) return undefined;
-      return finish(tm, at);
-
-      function finish(match: NonNullable<typeof tm>, _nameStart: number) {
-        const start = match.start;
-        for (let k = Math.max(s.tokenStart, start - 2); k < start; k++) {
-          if (lexicon.titleBlockers.has(tokens[k]?.lower ?? '')) return undefined;
-        }
-        let affiliation: string | undefined;
-        // affiliation right before the title, skipping "the", possessive "’ s" and a rank word
-        let k = start;
-        while (k > s.tokenStart && /^(the|top|senior|chief|deputy|acting|new|s|'|’|then|current)$/.test(tokens[k - 1]?.lower ?? '')) k--;
-        const before = mentionEndingAt.get(k);
-        if (before) affiliation = affiliationOf(before);
-        if (before?.kind === 'org') {
-          let q = before.tokenStart;
-          while (q > s.tokenStart && /^(deputy|acting|senior|top|the|chief|permanent)$/.test(tokens[q - 1]?.lower ?? '')) q--;
-          const outer = mentionEndingAt.get(q);
-          if (outer && (outer.kind === 'state' || outer.kind === 'state_adj')) affiliation = affiliationOf(outer);
-        }
-        // "Zelenskyy’s chief of staff", "Trump’s special envoy": the possessor's side
-        if (!affiliation) {
-          let q = start;
-          while (q > s.tokenStart && /^(’|'|s|the|top|senior|chief|deputy)$/.test(tokens[q - 1]?.lower ?? '')) q--;
-          let owner = personEndingAt.get(q);
-          if (!owner) {
-            // a surname already introduced: "Zelenskyy’s chief of staff"
-            const r = runs.find((x) => x.end === q);
-            const last = r ? tokens[r.end - 1]?.lower : undefined;
-            if (last) owner = surnameSoFar.get(last);
-          }
-          if (owner?.affiliation && q < start) affiliation = owner.affiliation;
-        }
-        if (!affiliation && match.entry.payload.affiliation) affiliation = match.entry.payload.affiliation;
-        if (!affiliation) {
-          const inst = input.institutions?.get(k - 1);
-          if (inst) affiliation = inst;
-        }
-        if (!affiliation) {
-          // "President of Ukraine Volodymyr Zelenskyy"
-          const after = mentionStartingAt.get(match.end + 1);
-          if (after && tokens[match.end]?.lower === 'of') affiliation = affiliationOf(after);
-        }
-        return {
-          title: match.entry.payload.title,
-          ...(affiliation ? { affiliation } : {}),
-          rule: match.entry.id,
-          span: [start, match.end] as [number, number],
-          start,
-        };
-      }
-    }
-
-    // ", a/the [affiliation] title [of X]" right after the name, up to the next comma or period
-    function appositive(at: number, limit: number): { title?: Title; affiliation?: string; rule: string; span: [number, number] } | undefined {
-      if (tokens[at]?.text !== ',') return undefined;
-      const open = tokens[at + 1];
-      // ", spoke with Russian President …" is a new clause, not a description of the name
-      if (!open || !(/^(a|an|the|his|her|its|their|who|currently|now|also|then|acting|deputy|senior|chief|top|former)$/.test(open.lower) || open.cap || mentionStartingAt.has(at + 1) || lexicon.titles.matchAt(tokens, at + 1, limit))) return undefined;
-      let affiliation: string | undefined;
-      for (let k = at + 1; k < Math.min(limit, at + 14); k++) {
-        const t = tokens[k];
-        if (!t || t.text === ',' || t.text === '.' || t.text === ';' || t.lower === 'said') break;
-        if (lexicon.nonTitles.has(t.lower) || lexicon.titleBlockers.has(t.lower)) return undefined;
-        const m = mentionStartingAt.get(k);
-        if (m && !affiliation) affiliation = affiliationOf(m);
-        const inst = input.institutions?.get(k);
-        if (inst && !affiliation) affiliation = inst;
-        const tm = lexicon.titles.matchAt(tokens, k, limit);
-        if (tm && !affiliation && !SELF_STANDING.has(tm.entry.payload.title)) return undefined;
-        if (tm) {
-          // the affiliation may also follow: "commander of Pacific Air Forces and ... for U.S. Command"
-          if (!affiliation) {
-            for (let q = tm.end; q < Math.min(limit, tm.end + 10); q++) {
-              const tq = tokens[q];
-              if (!tq || tq.text === ',' || tq.text === '.') break;
-              // "envoy for North Korea": the country the post deals with, not the employer; but
-              // "commander for U.S. Indo-Pacific Command" names the employer
-              if (/^(for|to|on|with)$/.test(tokens[q - 1]?.lower ?? '') && q === tm.end + 1 && !(tokens[(mentionStartingAt.get(q)?.tokenEnd ?? q)]?.cap)) continue;
-              const mq = mentionStartingAt.get(q);
-              if (mq) { affiliation = affiliationOf(mq); if (affiliation) break; }
-            }
-          }
-          // "the head of the Russian delegation": heading a delegation is negotiating
-          let title = tm.entry.payload.title;
-          if ((title === 'leader' || title === 'official') && tokens.slice(tm.end, Math.min(limit, tm.end + 5)).some((x) => DELEGATION_WORD.test(x.lower))) title = 'negotiator';
-          return { title, ...(affiliation ? { affiliation } : {}), rule: tm.entry.id, span: [tm.start, tm.end] };
-        }
-      }
-      return undefined;
-    }
-
-    function isSpeaker(run: NameRun, sent: Sentence): boolean {
-      const before = tokens[run.start - 1]?.lower;
-      const after = tokens[run.end]?.lower;
-      const speech = lexicon.cues.speech;
-      if (after && speech.matchAt(tokens, run.end, sent.tokenEnd)) return true;
-      if (before && run.start - 1 >= sent.tokenStart && /^(said|says|told|added|wrote|asked)$/.test(before)) return true;
-      return false;
-    }
-  }
-
-  // "The Ukrainian delegation includes … Defense Minister Rustem Umerov; and military commander
-  // Pavlo Palisa": members of a listed delegation speak for its state
-  for (const s of sentences) {
-    for (const m of mentions) {
-      if (m.sentence !== s.index || m.kind !== 'sector' || !/\.(GOV|MIL)$/.test(m.id)) continue;
-      if (!/^(includes|included|including|comprises|comprised|consists|is|was|led)$/.test(tokens[m.tokenEnd]?.lower ?? '')) continue;
-      const state = m.id.split('.')[0];
-      if (!state) continue;
-      for (let i = 0; i < full.length; i++) {
-        const p = full[i];
-        if (p && p.sentence === s.index && p.tokenStart > m.tokenEnd && !p.affiliation) full[i] = { ...p, affiliation: state };
-      }
-    }
-  }
-
-  // Surname (and "particle surname") mentions of people already named in full.
-  const bySurname = new Map<string, PersonMention>();
-  for (const p of full) {
-    const parts = p.name.split(/\s+/);
-    const lastWord = parts[parts.length - 1];
-    if (lastWord) bySurname.set(lastWord.toLowerCase(), p);
-    const lastHyphen = lastWord?.split('-').pop();
-    if (lastHyphen && lastHyphen !== lastWord) bySurname.set(lastHyphen.toLowerCase(), p);
-    // "De Mistura" after "Staffan de Mistura"; "Kim" for Korean names written family name first
-    for (let k = 1; k < parts.length - 1; k++) {
-      const part = parts[k];
-      if (part && PARTICLES.has(part.toLowerCase())) bySurname.set(parts.slice(k).join(' ').toLowerCase(), p);
-    }
-  }
+  const st: NameState = { input, known, blocked, mentionEndingAt, mentionStartingAt, full, personEndingAt, knownAffiliation, surnameSoFar, pending };
+  for (const s of sentences) namesInSentence(st, s);
+  delegationMembers(input, full);
+  const bySurname = surnameIndex(full);
   const out: PersonMention[] = [...full];
-  // a well-known person written by initials ("MBS"): capital runs never hold them, the dictionary does
-  for (let i = 0; i < tokens.length; i++) {
-    const tk = tokens[i];
-    if (!tk || blocked.has(i) || tk.text.length < 2 || !/^\p{Lu}{2,}$/u.test(tk.text)) continue;
-    const kp = known.byName.get(tk.text);
-    if (!kp) continue;
-    const firstFull = full.find((p) => p.id === kp.id || known.byName.get(p.name)?.id === kp.id);
-    const title = known.titleIn(kp, input.year);
-    out.push({
-      id: firstFull?.id ?? kp.id, name: firstFull?.name ?? tk.text, start: tk.start, end: tk.end, sentence: tk.sentence, tokenStart: i, tokenEnd: i + 1,
-      ...(firstFull ? {} : { ...(title ? { title } : {}), ...(kp.affiliation ? { affiliation: kp.affiliation } : {}) }), rule: 'person:known-initials',
-    });
-  }
-  for (const { run, sentence } of pending) {
-    const first = tokens[run.start];
-    const last = tokens[run.end - 1];
-    if (!first || !last) continue;
-    const surface = text.slice(first.start, last.end);
-    const key = surface.toLowerCase();
-    const lastWord = key.split(/[\s-]+/).pop() ?? key;
-    let hit = bySurname.get(key) ?? bySurname.get(lastWord) ?? byFullName(full, surface);
-    if (!hit) {
-      // a well-known surname standing alone: "Putin said", "talks with Erdogan"
-      const kp = known.byName.get(surface);
-      if (!kp) continue;
-      const title = known.titleIn(kp, input.year);
-      hit = {
-        id: kp.id, name: kp.name, start: first.start, end: last.end, sentence: sentence.index, tokenStart: run.start, tokenEnd: run.end,
-        ...(title ? { title } : {}), ...(kp.affiliation ? { affiliation: kp.affiliation } : {}), rule: 'person:known',
-      };
-      full.push(hit);
-      bySurname.set(lastWord, hit);
-      out.push(hit);
-      continue;
-    }
-    out.push({
-      id: hit.id, name: hit.name, start: first.start, end: last.end, sentence: sentence.index,
-      tokenStart: run.start, tokenEnd: run.end, rule: 'person:surname',
-    });
-  }
+  knownInitials(st, out);
+  resolvePending(st, bySurname, out);
   out.sort((a, b) => a.start - b.start);
   return out;
 }

@@ -45,14 +45,15 @@ export class PhraseIndex<P> {
   /** The longest phrase starting at token `i` (not crossing `limit`), if any. */
   matchAt(tokens: readonly Token[], i: number, limit = tokens.length): PhraseMatch<P> | undefined {
     let node: Node<P> | undefined = this.root;
-    let best: PhraseMatch<P> | undefined;
+    let bestEntry: PhraseEntry<P> | undefined;
+    let bestEnd = i;
     for (let j = i; j < limit && node; j++) {
       const t = tokens[j];
       if (!t) break;
       node = node.next.get(t.lower);
-      if (node?.entry) best = { entry: node.entry, start: i, end: j + 1 };
+      if (node?.entry) { bestEntry = node.entry; bestEnd = j + 1; }
     }
-    return best;
+    return bestEntry ? { entry: bestEntry, start: i, end: bestEnd } : undefined;
   }
 
   /** All non-overlapping longest matches in [from, to), left to right. */
@@ -69,9 +70,11 @@ export class PhraseIndex<P> {
   }
 }
 
-interface MultiNode<P> {
-  readonly next: Map<string, MultiNode<P>>;
+interface MultiNode<C, P> {
+  readonly next: Map<string, MultiNode<C, P>>;
   readonly entries: PhraseEntry<P>[];
+  /** The class of each entry, computed once when the phrase is added. */
+  readonly classes: C[];
 }
 
 /**
@@ -79,7 +82,7 @@ interface MultiNode<P> {
  * still gets its own left-to-right, longest-first, non-overlapping matches.
  */
 export class MultiPhraseIndex<C extends string, P> {
-  private readonly root: MultiNode<P> = { next: new Map(), entries: [] };
+  private readonly root: MultiNode<C, P> = { next: new Map(), entries: [], classes: [] };
 
   constructor(private readonly classOf: (p: P) => C) {}
 
@@ -88,28 +91,41 @@ export class MultiPhraseIndex<C extends string, P> {
     for (const w of phraseTokens(phrase)) {
       let child = node.next.get(w);
       if (!child) {
-        child = { next: new Map(), entries: [] };
+        child = { next: new Map(), entries: [], classes: [] };
         node.next.set(w, child);
       }
       node = child;
     }
     const cls = this.classOf(entry.payload);
-    if (!node.entries.some((e) => this.classOf(e.payload) === cls)) node.entries.push(entry);
+    if (!node.classes.includes(cls)) {
+      node.entries.push(entry);
+      node.classes.push(cls);
+    }
     return this;
   }
 
   scanAll(tokens: readonly Token[], from: number, to: number): Map<C, PhraseMatch<P>[]> {
     const out = new Map<C, PhraseMatch<P>[]>();
     const freeFrom = new Map<C, number>();
+    const root = this.root.next;
+    // most tokens start no phrase: one Map lookup each, and nothing allocated
+    const longest = new Map<C, PhraseMatch<P>>();
     for (let i = from; i < to; i++) {
-      // the longest match of each class starting at i
-      const longest = new Map<C, PhraseMatch<P>>();
-      let node: MultiNode<P> | undefined = this.root;
-      for (let j = i; j < to && node; j++) {
+      const t0 = tokens[i];
+      if (!t0) break;
+      let node = root.get(t0.lower);
+      if (!node) continue;
+      longest.clear();
+      for (let j = i + 1; ; j++) {
+        const { entries, classes } = node;
+        for (let k = 0; k < entries.length; k++) {
+          longest.set(classes[k] as C, { entry: entries[k] as PhraseEntry<P>, start: i, end: j });
+        }
+        if (j >= to) break;
         const t = tokens[j];
-        if (!t) break;
-        node = node.next.get(t.lower);
-        if (node) for (const e of node.entries) longest.set(this.classOf(e.payload), { entry: e, start: i, end: j + 1 });
+        const child: MultiNode<C, P> | undefined = t ? node.next.get(t.lower) : undefined;
+        if (!child) break;
+        node = child;
       }
       for (const [cls, m] of longest) {
         if ((freeFrom.get(cls) ?? from) > i) continue;
