@@ -62,6 +62,28 @@ function monthsOf(r: FusedRound): Set<string> {
   return out;
 }
 
+/** Per agreement kind, the months of the rounds that produced one (an outcome of that kind). */
+function producedIn(rounds: readonly FusedRound[]): Map<string, Set<string>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const r of rounds) {
+    for (const o of r.outcomes) {
+      const ms = wanted.get(o.value.kind) ?? new Set<string>();
+      for (const m of monthsOf(r)) ms.add(m);
+      wanted.set(o.value.kind, ms);
+    }
+  }
+  return wanted;
+}
+
+/** The agreements these rounds produced: of an outcome's kind, dated in the round's months. */
+export function agreementsOfRounds(all: readonly FusedAgreement[], rounds: readonly FusedRound[]): FusedAgreement[] {
+  const wanted = producedIn(rounds);
+  return all.filter((a) => {
+    const d = a.date?.value;
+    return d !== undefined && wanted.get(a.kind)?.has(d.slice(0, 7)) === true;
+  });
+}
+
 export function createKnowledgeBase(store: Store, options: { extract?: Extractor } = {}): KnowledgeBase {
   let extractor: Extractor | undefined = options.extract;
   let closed = false;
@@ -165,14 +187,7 @@ export function createKnowledgeBase(store: Store, options: { extract?: Extractor
     const { process: p, rounds } = await processParts(id);
     if (!p && rounds.length === 0) return undefined;
     // Agreements a round produced: same kind as one of its outcomes, dated in its months.
-    const wanted = new Map<string, Set<string>>();
-    for (const r of rounds) {
-      for (const o of r.outcomes) {
-        const ms = wanted.get(o.value.kind) ?? new Set<string>();
-        for (const m of monthsOf(r)) ms.add(m);
-        wanted.set(o.value.kind, ms);
-      }
-    }
+    const wanted = producedIn(rounds);
     const agreements: FusedAgreement[] = [];
     for (const [kind, months] of [...wanted.entries()].sort()) {
       for (const a of await load('agreements', kind)) {
@@ -345,9 +360,16 @@ export function createKnowledgeBase(store: Store, options: { extract?: Extractor
     return { ...c, processes: (await store.partitions(['processes', 'rounds'])).length };
   }
 
+  // facts are only ever written with their document, in its transaction: the count of
+  // documents alone tells whether anything changed
+  async function revision(): Promise<string> {
+    live();
+    return String(await store.documentCount());
+  }
+
   return {
     backend: store.backend,
-    ingest, ingestMany, processes, process, actor, agreements, search, documents, document, evidence, fused, stats,
+    ingest, ingestMany, processes, process, actor, agreements, search, documents, document, evidence, fused, stats, revision,
     exportRecord: async () => fusedToRecord(await fused()),
     close: async () => {
       if (closed) return;

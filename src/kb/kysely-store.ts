@@ -146,6 +146,11 @@ export function kyselyStore(db: Kysely<Database>, backend: Backend, onClose: () 
       return { items: all.slice(offset, offset + limit), total: all.length };
     }),
 
+    documentCount: () => guard('counting', async () => {
+      const d = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(d.n);
+    }),
+
     counts: () => guard('counting', async () => {
       const d = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const f = await db.selectFrom('facts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -81,6 +81,22 @@ export function storeSuite(h: Harness, opts: { readonly durabilityN?: number } =
     }
   });
 
+  t('the revision moves when a new document is stored and stays when the same text comes again', async () => {
+    const kb = await open(await h.fresh());
+    try {
+      const empty = await kb.revision();
+      await kb.ingest(syntheticArticle(0));
+      const one = await kb.revision();
+      assert.notEqual(one, empty);
+      await kb.ingest({ ...syntheticArticle(0), id: 'same-text' });
+      assert.equal(await kb.revision(), one);
+      await kb.ingest(syntheticArticle(1));
+      assert.notEqual(await kb.revision(), one);
+    } finally {
+      await kb.close();
+    }
+  });
+
   t('a bad item in a batch is reported with its reason and the rest are stored', async () => {
     const kb = await open(await h.fresh());
     try {

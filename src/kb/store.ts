@@ -70,5 +70,6 @@ export interface Store {
   /** Refs whose id or label contains `needle` (lower case), most mentioned first. */
   search(needle: string, kinds: readonly MentionKind[], limit: number, offset: number): Promise<{ items: MentionCount[]; total: number }>;
   counts(): Promise<{ documents: number; facts: number }>;
+  documentCount(): Promise<number>;
   close(): Promise<void>;
 }

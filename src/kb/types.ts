@@ -363,6 +363,8 @@ export interface KnowledgeBase {
   exportRecord(): Promise<ParleyRecord>;
 
   stats(): Promise<KbStats>;
+  /** Changes whenever the content does (documents or facts added), cheaply: for caches. */
+  revision(): Promise<string>;
 
   /** Releases the database connection; the object is unusable afterwards. */
   close(): Promise<void>;

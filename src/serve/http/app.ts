@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { ParleyError } from '../../errors.js';
 import { toArticle } from '../../ingest/article-schema.js';
+import { agreementsOfRounds } from '../../kb/index.js';
 import type { KnowledgeBase, ProcessDetail } from '../../kb/types.js';
 import { httpStatusFor } from '../http-status.js';
 import { tokenChecker } from './auth.js';
@@ -40,11 +41,13 @@ export function createApp(options: AppOptions): { app: Hono; cache: ResponseCach
   const files = options.webDir ? new StaticFiles(options.webDir) : undefined;
   const app = new Hono();
 
+  // Set before the handler runs, so they are merged into the response it builds: a header set
+  // after it would make Hono rebuild the response as a stream, the slow path of every request.
   app.use('*', async (c, next) => {
-    await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
+    await next();
   });
 
   app.onError((e, c) => {
@@ -62,9 +65,9 @@ export function createApp(options: AppOptions): { app: Hono; cache: ResponseCach
     };
     if (c.req.header('If-None-Match') === body.etag) return c.body(null, 304, headers);
     if (body.gzip && /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
-      return c.body(new Uint8Array(body.gzip), 200, { ...headers, 'Content-Encoding': 'gzip' });
+      return c.body(body.gzip, 200, { ...headers, 'Content-Encoding': 'gzip' });
     }
-    return c.body(new Uint8Array(body.raw), 200, headers);
+    return c.body(body.raw, 200, headers);
   };
   const found = async <T>(what: string, v: Promise<T | undefined>): Promise<T> => {
     const r = await v;
@@ -108,6 +111,7 @@ export function createApp(options: AppOptions): { app: Hono; cache: ResponseCach
     return send(c, `process/${id}?${limit}&${offset}`, async () => {
       const d = await processOr404(id);
       const rounds = d.rounds.slice(offset, offset + limit);
+      const agreements = agreementsOfRounds(d.agreements, rounds);
       const actors = new Set<string>();
       const places = new Set<string>();
       for (const r of rounds) {
@@ -115,13 +119,13 @@ export function createApp(options: AppOptions): { app: Hono; cache: ResponseCach
         for (const v of r.venue?.values ?? []) places.add(v.value);
       }
       for (const s of d.process?.sponsors ?? []) actors.add(s.value);
-      for (const a of d.agreements) for (const p of a.parties) actors.add(p.value);
+      for (const a of agreements) for (const p of a.parties) actors.add(p.value);
       const conflict = d.process?.conflict?.value;
       if (conflict) actors.add(conflict);
       return {
         id: d.id, ...(d.process ? { process: processHead(d.process) } : {}),
         rounds: { items: rounds.map(roundView), total: d.rounds.length, limit, offset },
-        agreements: d.agreements.map(agreementView), sources: d.sources,
+        agreements: agreements.map(agreementView), sources: d.sources,
         labels: labelsFor(actors), places: placesFor(places),
       };
     });

@@ -169,7 +169,8 @@ export function openApiDocument(options: { writable: boolean }): object {
         ProcessDetail: {
           type: 'object', required: ['id', 'rounds', 'agreements', 'sources', 'labels', 'places'],
           properties: {
-            id: { type: 'string' }, process: { type: 'object' }, rounds: page(ref('Round')), agreements: { type: 'array', items: { type: 'object' } },
+            id: { type: 'string' }, process: { type: 'object' }, rounds: page(ref('Round')),
+            agreements: { type: 'array', items: { type: 'object' }, description: 'The agreements the rounds on this page produced.' },
             sources: { type: 'integer' }, labels: { type: 'object', additionalProperties: { type: 'string' } },
             places: { type: 'object', additionalProperties: ref('Place') },
           },
