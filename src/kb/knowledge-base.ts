@@ -17,12 +17,14 @@ import type { DocumentMeta, MentionKind, Store } from './store.js';
 import type {
   ActorDetail, ActorRound, DocumentSummary, DocumentView, EvidenceSpan, EvidenceView, Extractor, FactId,
   FusedAgreement, FusedKnowledge, FusedProcess, FusedRound, IngestItem, IngestManyOptions, IngestResult,
-  IngestSummary, KbStats, KnowledgeBase, Page, PageOptions, ProcessDetail, ProcessSummary, SearchHit, SearchHitKind,
+  IngestSummary, KbStats, KnowledgeBase, OpenOptions, Page, PageOptions, ProcessDetail, ProcessSummary, SearchHit, SearchHitKind,
 } from './types.js';
 
 type Fused = { [L in RecordList]: FusedKnowledge[L] };
 
 const DEFAULT_LIMIT = 50;
+/** Partitions of fewer facts are fused on every read: cheaper than keeping them. */
+const KEEP_FUSED_FROM = 200;
 const MAX_LIMIT = 1000;
 
 function paging(o: PageOptions | undefined): { limit: number; offset: number } {
@@ -84,21 +86,29 @@ export function agreementsOfRounds(all: readonly FusedAgreement[], rounds: reado
   });
 }
 
-export function createKnowledgeBase(store: Store, options: { extract?: Extractor } = {}): KnowledgeBase {
+export function createKnowledgeBase(store: Store, options: OpenOptions = {}): KnowledgeBase {
   let extractor: Extractor | undefined = options.extract;
+  const keepFusedFrom = options.keepFusedFrom ?? KEEP_FUSED_FROM;
   let closed = false;
 
   const live = (): void => {
     if (closed) throw new StoreError('the knowledge base is closed');
   };
 
+  // A large partition's fusion is kept in the store and used while the partition still holds
+  // exactly the facts it was made from (facts are only added, so equal counts mean equal sets);
+  // a fusion that raced a write records the count it read, so the next reader redoes it.
   async function load<L extends RecordList>(list: L, part: string): Promise<Fused[L]> {
+    const kept = Number.isFinite(keepFusedFrom) ? await store.fusedPartition(list, part) : undefined;
+    if (kept && kept.facts === (await store.partitionSize(list, part))) return JSON.parse(kept.data) as Fused[L];
     const rows = await store.partition(list, part);
     const items: Sourced<ListItem[L]>[] = rows.map((r) => ({
       doc: r.doc, idx: r.idx, item: JSON.parse(r.data) as ListItem[L], ...(r.published !== undefined ? { published: r.published } : {}),
     }));
     if (items.length === 0) return [] as unknown as Fused[L];
-    return fusePartition(list, part, items);
+    const fused = fusePartition(list, part, items);
+    if (items.length >= keepFusedFrom) await store.putFusedPartition(list, part, items.length, JSON.stringify(fused));
+    return fused;
   }
 
   async function ingest(article: Article, subject: string = article.id): Promise<IngestResult> {
@@ -354,6 +364,19 @@ export function createKnowledgeBase(store: Store, options: { extract?: Extractor
     return sortFused(out);
   }
 
+  async function warm(): Promise<number> {
+    live();
+    let kept = 0;
+    for (const list of RECORD_LISTS) {
+      for (const p of await store.partitionSizes(list)) {
+        if (p.facts < keepFusedFrom) continue;
+        if (p.kept !== p.facts) await load(list, p.part);
+        kept++;
+      }
+    }
+    return kept;
+  }
+
   async function stats(): Promise<KbStats> {
     live();
     const c = await store.counts();
@@ -369,7 +392,7 @@ export function createKnowledgeBase(store: Store, options: { extract?: Extractor
 
   return {
     backend: store.backend,
-    ingest, ingestMany, processes, process, actor, agreements, search, documents, document, evidence, fused, stats, revision,
+    ingest, ingestMany, processes, process, actor, agreements, search, documents, document, evidence, fused, warm, stats, revision,
     exportRecord: async () => fusedToRecord(await fused()),
     close: async () => {
       if (closed) return;

@@ -101,6 +101,33 @@ export function kyselyStore(db: Kysely<Database>, backend: Backend, onClose: () 
       return rows.map((r): LoadedFact => ({ doc: r.doc, idx: Number(r.idx), data: r.data, ...(r.published !== null ? { published: r.published } : {}) }));
     }),
 
+    partitionSize: (list, part) => guard('counting facts', async () => {
+      const r = await db.selectFrom('facts').select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('list', '=', list).where('part', '=', part).executeTakeFirstOrThrow();
+      return Number(r.n);
+    }),
+
+    fusedPartition: (list, part) => guard('reading a fused partition', async () => {
+      const r = await db.selectFrom('fused').select(['facts', 'data']).where('list', '=', list).where('part', '=', part).executeTakeFirst();
+      return r ? { facts: Number(r.facts), data: r.data } : undefined;
+    }),
+
+    partitionSizes: (list) => guard('counting facts', async () => {
+      const sizes = await db.selectFrom('facts').select(['part', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('list', '=', list).groupBy('part').execute();
+      const kept = await db.selectFrom('fused').select(['part', 'facts']).where('list', '=', list).execute();
+      const keptBy = new Map(kept.map((k) => [k.part, Number(k.facts)]));
+      return sizes.map((r) => {
+        const k = keptBy.get(r.part);
+        return { part: r.part, facts: Number(r.n), ...(k !== undefined ? { kept: k } : {}) };
+      });
+    }),
+
+    putFusedPartition: (list, part, facts, data) => guard('keeping a fused partition', async () => {
+      await db.insertInto('fused').values({ list, part, facts, data })
+        .onConflict((oc) => oc.columns(['list', 'part']).doUpdateSet({ facts, data })).execute();
+    }),
+
     partitions: (lists) => guard('listing partitions', async () => {
       if (lists.length === 0) return [];
       const rows = await db.selectFrom('facts').select('part').distinct().where('list', 'in', lists).execute();

@@ -43,6 +43,23 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
       await db.schema.dropTable('documents').ifExists().execute();
     },
   },
+  // Fused partitions kept for reads: fusing a partition of thousands of facts takes seconds.
+  // `facts` is how many facts the fusion read; facts are only ever added, so a row whose count
+  // still matches the partition's is current (see KnowledgeBase.load).
+  '0002_fused_cache': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.createTable('fused').ifNotExists()
+        .addColumn('list', 'text', (c) => c.notNull())
+        .addColumn('part', 'text', (c) => c.notNull())
+        .addColumn('facts', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('fused_pk', ['list', 'part'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('fused').ifExists().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -18,5 +18,5 @@ export function isPostgresUrl(url: string): boolean {
 export async function openKnowledgeBase(url: string | undefined = undefined, options: OpenOptions = {}): Promise<KnowledgeBase> {
   const where = url ?? DEFAULT_DB;
   const store = isPostgresUrl(where) ? await openPostgresStore(where) : await openSqliteStore(where.replace(/^sqlite:(\/\/)?/i, ''));
-  return createKnowledgeBase(store, options.extract ? { extract: options.extract } : {});
+  return createKnowledgeBase(store, options);
 }

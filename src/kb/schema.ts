@@ -36,8 +36,17 @@ export interface MentionsTable {
   readonly label: string | null;
 }
 
+/** A fused partition as JSON, with the number of facts it was fused from. */
+export interface FusedTable {
+  readonly list: string;
+  readonly part: string;
+  readonly facts: number;
+  readonly data: string;
+}
+
 export interface Database {
   readonly documents: DocumentsTable;
   readonly facts: FactsTable;
   readonly mentions: MentionsTable;
+  readonly fused: FusedTable;
 }

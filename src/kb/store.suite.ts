@@ -97,6 +97,31 @@ export function storeSuite(h: Harness, opts: { readonly durabilityN?: number } =
     }
   });
 
+  t('a fusion kept in the store reads back as a fresh one, and a new document shows at once', async () => {
+    const url = await h.fresh();
+    const keeping = await openKnowledgeBase(url, { extract: syntheticExtract, keepFusedFrom: 1 });
+    const fresh = await openKnowledgeBase(url, { extract: syntheticExtract, keepFusedFrom: Infinity });
+    try {
+      await keeping.ingestMany(items(syntheticCorpus(40)));
+      assert.ok((await keeping.warm()) > 0);
+      const first = canonicalJson(await keeping.exportRecord());
+      // the second read comes from the kept fusions
+      assert.equal(canonicalJson(await keeping.exportRecord()), first);
+      assert.equal(canonicalJson(await fresh.exportRecord()), first);
+      const [pid] = (await keeping.processes()).items.map((p) => p.id);
+      assert.ok(pid);
+      assert.deepEqual(await keeping.process(pid), await fresh.process(pid));
+      // a document written by another handle is seen by the next read
+      await fresh.ingestMany(items(syntheticCorpus(41)));
+      const after = canonicalJson(await keeping.exportRecord());
+      assert.notEqual(after, first);
+      assert.equal(after, canonicalJson(await fresh.exportRecord()));
+    } finally {
+      await keeping.close();
+      await fresh.close();
+    }
+  });
+
   t('a bad item in a batch is reported with its reason and the rest are stored', async () => {
     const kb = await open(await h.fresh());
     try {

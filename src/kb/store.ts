@@ -59,6 +59,14 @@ export interface Store {
   documents(limit: number, offset: number): Promise<{ items: DocumentMeta[]; total: number }>;
   /** All facts of one partition of one list. */
   partition(list: string, part: string): Promise<LoadedFact[]>;
+  /** How many facts a partition holds (an index count, no rows read). */
+  partitionSize(list: string, part: string): Promise<number>;
+  /** The kept fusion of a partition and the number of facts it was made from, if any. */
+  fusedPartition(list: string, part: string): Promise<{ facts: number; data: string } | undefined>;
+  /** Per partition of a list: how many facts it holds, and how many its kept fusion was made from. */
+  partitionSizes(list: string): Promise<{ part: string; facts: number; kept?: number }[]>;
+  /** Keeps (or replaces) the fusion of a partition. */
+  putFusedPartition(list: string, part: string, facts: number, data: string): Promise<void>;
   /** The distinct partitions of the given lists, sorted. */
   partitions(lists: readonly string[]): Promise<string[]>;
   /** Distinct documents with facts in a partition of any of the lists. */

@@ -357,6 +357,12 @@ export interface KnowledgeBase {
   fused(): Promise<FusedKnowledge>;
 
   /**
+   * Fuses and keeps every partition large enough to keep (OpenOptions.keepFusedFrom), so the
+   * first reads after an ingest need no fusion. Returns how many partitions are kept.
+   */
+  warm(): Promise<number>;
+
+  /**
    * The whole KB as one RECORD.md record without `doc`: best values, all evidence, stable order.
    * Two KBs holding the same documents export deep-equal (and byte-identical via `canonicalJson`).
    */
@@ -373,6 +379,11 @@ export interface KnowledgeBase {
 export interface OpenOptions {
   /** Overrides the extractor (tests, embedding with one's own). */
   readonly extract?: Extractor;
+  /**
+   * Partitions of at least this many facts keep their fusion in the store for later reads
+   * (default 200); Infinity keeps none.
+   */
+  readonly keepFusedFrom?: number;
 }
 
 export type { RecordList };

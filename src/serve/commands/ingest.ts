@@ -77,6 +77,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     bar?.done();
     const secs = (Date.now() - started) / 1000;
     io.stdout(`${total} document${total === 1 ? '' : 's'}: ${s.new} new, ${s.unchanged} unchanged, ${s.failed} failed (${secs.toFixed(1)} s, ${secs > 0 ? Math.round(total / secs) : total}/s)\n`);
+    // the first look at a large process after an ingest should not wait for its fusion
+    if (s.new > 0) await kb.warm();
     if (s.failed > 0 && !values.quiet) {
       io.stdout('failed:\n');
       for (const f of s.failures) io.stdout(`  ${f.error?.subject ?? f.subject}: ${f.error ? f.error.message.split('\n')[0] : 'failed'}\n`);
