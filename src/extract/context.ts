@@ -80,32 +80,37 @@ function groupBy<T extends { readonly sentence: number }>(items: readonly T[], n
 
 /** Gazetteer mentions as actors and places; their tokens are marked covered. */
 function refsFromMentions(text: string, mentions: readonly Mention[], gazetteer: Gazetteer, covered: Set<number>, actors: ActorRef[], places: PlaceRef[]): void {
+  // literals, not spreads of a shared base: this runs for every mention of every article
+  const actor = (m: Mention, id: string, kind: ActorRef['kind'], sector?: string): ActorRef => (sector === undefined
+    ? { id, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, kind, rule: m.rule }
+    : { id, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, kind, rule: m.rule, sector });
+  const place = (m: Mention, id: string, country: string | undefined, capital: boolean): PlaceRef => (country === undefined
+    ? { id, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, rule: m.rule, capital }
+    : { id, country, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, rule: m.rule, capital });
   for (const m of mentions) {
     for (let k = m.tokenStart; k < m.tokenEnd; k++) covered.add(k);
-    const base = { tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, rule: m.rule };
     switch (m.kind) {
       case 'state': {
-        actors.push({ ...base, id: m.id, kind: 'state' });
+        actors.push(actor(m, m.id, 'state'));
         // a city-state names its capital too: "the Singapore summit"
         const st = gazetteer.state(m.id);
-        const surface = text.slice(m.start, m.end);
-        const capital = st?.capital ?? (st ? `${slug(surface)}@${st.iso2}` : undefined);
+        const capital = st?.capital ?? (st ? `${slug(text.slice(m.start, m.end))}@${st.iso2}` : undefined);
         const cap = capital ? gazetteer.place(capital) : undefined;
-        if (cap && cap.name === text.slice(m.start, m.end)) places.push({ ...base, id: cap.id, country: m.id, capital: true });
+        if (cap && cap.name === text.slice(m.start, m.end)) places.push(place(m, cap.id, m.id, true));
         break;
       }
-      case 'state_adj': if (m.country) actors.push({ ...base, id: m.country, kind: 'adj' }); break;
+      case 'state_adj': if (m.country) actors.push(actor(m, m.country, 'adj')); break;
       case 'capital':
-        if (m.country) actors.push({ ...base, id: m.country, kind: 'capital' });
-        places.push({ ...base, id: m.id, ...(m.country ? { country: m.country } : {}), capital: true });
+        if (m.country) actors.push(actor(m, m.country, 'capital'));
+        places.push(place(m, m.id, m.country, true));
         break;
       case 'sector':
-        if (m.id.startsWith('?.')) actors.push({ ...base, id: m.id, kind: 'collective', sector: m.id.slice(2) });
-        else actors.push({ ...base, id: m.id, kind: 'sector' });
+        if (m.id.startsWith('?.')) actors.push(actor(m, m.id, 'collective', m.id.slice(2)));
+        else actors.push(actor(m, m.id, 'sector'));
         break;
-      case 'org': actors.push({ ...base, id: m.id, kind: 'org' }); break;
-      case 'group': actors.push({ ...base, id: m.id, kind: 'group' }); break;
-      case 'place': places.push({ ...base, id: m.id, ...(m.country ? { country: m.country } : {}), capital: false }); break;
+      case 'org': actors.push(actor(m, m.id, 'org')); break;
+      case 'group': actors.push(actor(m, m.id, 'group')); break;
+      case 'place': places.push(place(m, m.id, m.country, false)); break;
       case 'person': break;
     }
   }
