@@ -197,15 +197,9 @@ export function createKnowledgeBase(store: Store, options: OpenOptions = {}): Kn
     const { process: p, rounds } = await processParts(id);
     if (!p && rounds.length === 0) return undefined;
     // Agreements a round produced: same kind as one of its outcomes, dated in its months.
-    const wanted = producedIn(rounds);
-    const agreements: FusedAgreement[] = [];
-    for (const [kind, months] of [...wanted.entries()].sort()) {
-      for (const a of await load('agreements', kind)) {
-        const d = a.date?.value;
-        if (d && months.has(d.slice(0, 7))) agreements.push(a);
-      }
-    }
-    agreements.sort(compareAgreements);
+    const candidates: FusedAgreement[] = [];
+    for (const kind of [...producedIn(rounds).keys()].sort()) candidates.push(...(await load('agreements', kind)));
+    const agreements = agreementsOfRounds(candidates, rounds).sort(compareAgreements);
     return { id, ...(p ? { process: p } : {}), rounds, agreements, sources: await store.sources(['processes', 'rounds'], id) };
   }
 
