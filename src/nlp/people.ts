@@ -175,8 +175,6 @@ function titleBefore(sc: SentenceScope, at: number, runEnd = at): TitleHit | und
     }
   }
   // "a Syrian government team headed by Bashar al-Jaafari", "Russia's delegation, headed by
-  // Boris Gryzlov": whoever heads a delegation negotiates for it
-  // "a Syrian government team headed by Bashar al-Jaafari", "Russia's delegation, headed by
   // Boris Gryzlov", "the government panel was headed by law professor Marvic Leonen": whoever
   // heads a delegation negotiates for it
   if (!tm) {
