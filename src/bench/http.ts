@@ -3,17 +3,17 @@
 // Reports p50/p99 latency and requests/s per endpoint, plus the cold (first, uncached) latency.
 // Takes about 1–2 minutes: building the KB (~25k generated articles) dominates; each load phase is 10 s.
 // Run alone: node --import tsx src/bench/http.ts [--facts 100000] [--duration 10] [--connections 200]
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Article } from '../ingest/article.js';
 import type { ParleyRecord, Participant } from '../extract/record.js';
 import { openKnowledgeBase } from '../kb/open.js';
 import { syntheticArticle, syntheticExtract } from '../kb/synthetic.js';
-import type { IngestItem } from '../kb/types.js';
+import type { IngestItem, KnowledgeBase } from '../kb/types.js';
 import { startServer } from '../serve/http/server.js';
 
 export interface HttpBenchOptions {
@@ -54,6 +54,9 @@ export interface HttpBenchResult {
   readonly durationSeconds: number;
   readonly endpoints: readonly EndpointResult[];
   readonly goalP99Ms: 50;
+  /** Time from navigation to the first round on screen for /process/astana, in Debian's Chromium, on a fresh server. */
+  readonly firstRenderMs?: number;
+  readonly firstRenderSkipped?: string;
   readonly totalSeconds: number;
 }
 
@@ -121,6 +124,28 @@ async function timed(url: string): Promise<number> {
   return performance.now() - t;
 }
 
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_DIR = fileURLToPath(new URL('../web', import.meta.url));
+
+/** The process page's first render on this KB, through a fresh server (nothing cached in memory). */
+async function firstRender(kb: KnowledgeBase): Promise<{ firstRenderMs: number } | { firstRenderSkipped: string }> {
+  if (!existsSync(CHROMIUM)) return { firstRenderSkipped: `${CHROMIUM} is absent` };
+  if (!existsSync(join(WEB_DIR, 'index.html'))) return { firstRenderSkipped: `no built UI in ${WEB_DIR}` };
+  const server = await startServer({ kb, port: 0, host: '127.0.0.1', webDir: WEB_DIR, cache: { checkMs: 1000 } });
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  try {
+    const page = await browser.newPage();
+    const t = performance.now();
+    await page.goto(`${server.url}/process/${PROCESS_IDS[0] ?? 'astana'}`);
+    await page.waitForSelector('[data-testid=timeline] [data-testid=round]', { timeout: 60_000 });
+    return { firstRenderMs: round1(performance.now() - t) };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? 0;
@@ -179,9 +204,11 @@ export async function runHttpBench(options: HttpBenchOptions & { readonly seed?:
         await server.close();
       }
     }
+    const render = await firstRender(kb);
+    log('firstRenderMs' in render ? `http bench: first render of the process page ${render.firstRenderMs} ms` : `http bench: first render skipped: ${render.firstRenderSkipped}`);
     return {
       documents: stats.documents, facts: stats.facts, processes: stats.processes, buildSeconds: round1(buildSeconds),
-      connections, durationSeconds: duration, endpoints, goalP99Ms: 50, totalSeconds: round1((performance.now() - started) / 1000),
+      connections, durationSeconds: duration, endpoints, goalP99Ms: 50, ...render, totalSeconds: round1((performance.now() - started) / 1000),
     };
   } finally {
     await kb.close();

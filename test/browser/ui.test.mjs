@@ -88,13 +88,12 @@ describe('the web UI in Chromium', { skip }, () => {
     await page.waitForSelector('[data-testid=round]');
   });
 
-  it('shows a process timeline with its rounds in order and their dates, within a second', async () => {
+  // How fast it renders is measured by `npm run bench -- --only http` (first render on a
+  // 100k-fact KB), not asserted here: a timed test only measures how busy the machine is.
+  it('shows a process timeline with its rounds in order and their dates', async () => {
     const api = await (await fetch(`${base}/api/processes/astana?limit=1000`)).json();
-    const started = Date.now();
     await page.goto(`${base}/process/astana`);
     await page.waitForSelector('[data-testid=timeline] [data-testid=round]');
-    const elapsed = Date.now() - started;
-    assert.ok(elapsed < 1000, `first render took ${elapsed} ms`);
     const titles = await page.locator('[data-testid=round] h3').allTextContents();
     const expected = api.rounds.items.map((r) => (r.ordinal ? `Round ${r.ordinal.value}` : 'Unnumbered round'));
     assert.deepEqual(titles.map((t) => t.replace(/⚠.*$/, '').trim()), expected);
