@@ -96,8 +96,9 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
   let focusSentence = -1;
   const current = new Map<string, RoundDraft>();
   // processes the article knows by name, and places it names tracks after ("the Astana talks")
+  const processNames = ctx.sentences.map((s) => ctx.lexicon.processes.scan(t, s.tokenStart, s.tokenEnd));
   const namedFormats = new Set<string>();
-  for (const s of ctx.sentences) for (const m of ctx.lexicon.processes.scan(t, s.tokenStart, s.tokenEnd)) namedFormats.add(m.entry.payload.id);
+  for (const ms of processNames) for (const m of ms) namedFormats.add(m.entry.payload.id);
   const venueNamedTracks = new Set<string>();
   for (const p of ctx.places) {
     const next = ctx.cues(p.sentence, 'track').find((c) => c.start === p.tokenEnd || (c.start === p.tokenEnd + 1 && t[p.tokenEnd]?.lower === 'peace'));
@@ -142,7 +143,7 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       });
     }
 
-    for (const m of ctx.lexicon.processes.scan(t, s.tokenStart, s.tokenEnd)) {
+    for (const m of processNames[si] ?? []) {
       named.push({
         id: m.entry.payload.id, tokenStart: m.start, tokenEnd: m.end, rule: m.entry.id, sitting: false,
         name: ctx.text.slice(t[m.start]?.start ?? 0, t[m.end - 1]?.end ?? 0),
