@@ -42,6 +42,8 @@ async function guard<T>(what: string, f: () => Promise<T>): Promise<T> {
 }
 
 export function kyselyStore(db: Kysely<Database>, backend: Backend, onClose: () => Promise<void> = () => db.destroy()): Store {
+  const countRows = async (table: 'documents' | 'facts'): Promise<number> =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   return {
     backend,
 
@@ -173,16 +175,9 @@ export function kyselyStore(db: Kysely<Database>, backend: Backend, onClose: () 
       return { items: all.slice(offset, offset + limit), total: all.length };
     }),
 
-    documentCount: () => guard('counting', async () => {
-      const d = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      return Number(d.n);
-    }),
+    documentCount: () => guard('counting', () => countRows('documents')),
 
-    counts: () => guard('counting', async () => {
-      const d = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const f = await db.selectFrom('facts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      return { documents: Number(d.n), facts: Number(f.n) };
-    }),
+    counts: () => guard('counting', async () => ({ documents: await countRows('documents'), facts: await countRows('facts') })),
 
     close: onClose,
   };
