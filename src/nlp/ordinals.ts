@@ -3,6 +3,7 @@
 // Numbers are parsed here too (cardinal words, ordinal words, roman numerals) so that
 // dates.ts can share them ("two days of talks", "over the past five years").
 
+import { readDataJson } from './data-path.js';
 import type { Sentence, Token } from './types.js';
 
 // ---------------------------------------------------------------------------
@@ -118,15 +119,12 @@ export interface OrdinalOptions {
   readonly processNames?: Iterable<string>;
 }
 
-/** Venues/formats often numbered in news ("Astana 8", "Geneva II", "Minsk-2"). */
-export const DEFAULT_PROCESS_NAMES: readonly string[] = [
-  'Astana', 'Nur-Sultan', 'Geneva', 'Minsk', 'Sochi', 'Doha', 'Vienna', 'Jeddah', 'Kuwait', 'Stockholm',
-  'Havana', 'Oslo', 'Dayton', 'Annapolis', 'Montreux', 'Lausanne', 'Riyadh', 'Cairo', 'Berlin', 'Paris',
-  'Normandy', 'Arusha', 'Khartoum', 'Juba', 'Kampala', 'Nairobi', 'Abuja', 'Algiers', 'Skhirat', 'Palermo',
-  'Bonn', 'Istanbul', 'Ankara', 'Tehran', 'Moscow', 'Muscat', 'Baghdad', 'Amman', 'Madrid', 'Taif', 'Lome',
-  'Accra', 'Pretoria', 'Lusaka', 'Brussels', 'Hanoi', 'Singapore', 'Islamabad', 'Tashkent', 'Dushanbe',
-  'Baku', 'Tbilisi', 'Kigali', 'Addis', 'Wye', 'Camp David', 'Addis Ababa', 'Sharm el-Sheikh', 'Lancaster House',
-];
+/** Venues/formats often numbered in news ("Astana 8", "Geneva II", "Minsk-2"): data/lexicon/numbered-venues.json. */
+let defaultNames: ReadonlySet<string> | undefined;
+function defaultProcessNames(): ReadonlySet<string> {
+  defaultNames ??= new Set(readDataJson<{ names: string[] }>('lexicon/numbered-venues.json').names.map((n) => n.toLowerCase()));
+  return defaultNames;
+}
 
 const NOUN_SRC = 'rounds?|sessions?|meetings?|talks|summits?|conferences?|congress(?:es)?|phases?|negotiations|consultations|sittings?';
 const NOUN_NORMAL: Readonly<Record<string, string>> = {
@@ -217,10 +215,11 @@ const COUNT_FOLLOW_OK = new Set([
   'concludes', 'wraps',
 ]);
 
-function processSet(opts: OrdinalOptions | undefined): Set<string> {
-  const s = new Set<string>();
-  for (const n of DEFAULT_PROCESS_NAMES) s.add(n.toLowerCase());
-  if (opts?.processNames) for (const n of opts.processNames) s.add(n.toLowerCase());
+function processSet(opts: OrdinalOptions | undefined): ReadonlySet<string> {
+  const names = defaultProcessNames();
+  if (!opts?.processNames) return names;
+  const s = new Set(names);
+  for (const n of opts.processNames) s.add(n.toLowerCase());
   return s;
 }
 
@@ -258,7 +257,7 @@ export function findOrdinalsInSpan(
   hi: number,
   sentence: number,
   opts?: OrdinalOptions,
-  names: Set<string> = processSet(opts),
+  names: ReadonlySet<string> = processSet(opts),
 ): RoundOrdinal[] {
   const s = text.slice(lo, hi);
   const hasNoun = NOUN_GATE.test(s);
