@@ -5,6 +5,7 @@ import type { Lexicon } from './lexicon.js';
 import type { PhraseMatch } from './phrases.js';
 import type { Mention, Sentence, Token } from './types.js';
 import { loadKnownPeople } from './known-people.js';
+import { readDataJson } from './data-path.js';
 import { slug } from './slug.js';
 
 export interface PersonMention {
@@ -22,42 +23,18 @@ export interface PersonMention {
   readonly rule: string;
 }
 
+const NAME_WORDS = readDataJson<Record<'not_name' | 'org_tail' | 'particles' | 'honorifics', string[]>>('lexicon/names.json');
+
 // Capitalised words that never belong to a person's name.
-const NOT_NAME = new Set([
-  'the', 'a', 'an', 'in', 'on', 'at', 'of', 'for', 'and', 'but', 'or', 'as', 'by', 'to', 'from', 'with', 'after', 'before',
-  'he', 'she', 'it', 'they', 'we', 'i', 'his', 'her', 'their', 'this', 'that', 'these', 'those', 'there', 'here', 'when',
-  'while', 'if', 'however', 'meanwhile', 'also', 'earlier', 'later', 'last', 'next', 'according', 'mr', 'mrs', 'ms', 'dr',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
-  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun',
-  'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'president', 'minister', 'foreign', 'defense', 'defence', 'prime',
-  'secretary', 'general', 'gen', 'envoy', 'special', 'deputy', 'chief', 'leader', 'spokesman', 'spokeswoman', 'spokesperson',
-  'ambassador', 'commander', 'king', 'queen', 'prince', 'crown', 'emir', 'sheikh', 'state', 'states', 'council', 'security',
-  'united', 'nations', 'ministry', 'department', 'house', 'office', 'army', 'forces', 'force', 'air', 'command', 'institute',
-  'foundation', 'university', 'center', 'centre', 'party', 'front', 'movement', 'organization', 'organisation', 'agency',
-  'news', 'service', 'union', 'republic', 'committee', 'group', 'company', 'bank', 'court', 'assembly', 'parliament',
-  'congress', 'senate', 'summit', 'talks', 'round', 'process', 'agreement', 'accord', 'treaty', 'conference', 'kremlin',
-  'pentagon', 'white', 'north', 'south', 'east', 'west', 'central', 'national', 'international', 'islamic', 'democratic',
-  'people', 'peoples', 'supreme', 'interior', 'affairs', 'high', 'representative', 'council', 'senior', 'top', 'adviser',
-  'advisor', 'official', 'officials', 'sen', 'rep', 'lt', 'col', 'maj', 'capt', 'adm', 'sgt', 'coalition', 'alliance',
-  'brigade', 'battalion', 'division', 'corps', 'navy', 'guard', 'guards', 'police', 'government', 'opposition', 'rebels',
-  'christmas', 'eve', 'day', 'new', 'year', 'easter', 'ramadan', 'eid', 'program', 'programme', 'plan', 'initiative',
-  'zone', 'zones', 'region', 'province', 'city', 'sea', 'ocean', 'river', 'mountains', 'valley', 'desert', 'strait', 'gulf',
-  'daily', 'times', 'post', 'press', 'agency', 'tv', 'radio', 'reuters', 'associated', 'world', 'bureau', 'times',
-  'photo', 'file', 'credit', 'reporting', 'editing', 'writing', 'by', 'via', 'voa', 'afp', 'ap', 'tass', 'xinhua',
-  'said', 'says', 'told', 'asked', 'what', 'why', 'how', 'who', 'where', 'yes', 'no', 'not', 'now', 'then', 'so',
-  'delegation', 'delegations', 'round', 'nuclear', 'ballistic', 'missile', 'defense', 'war', 'peace', 'ceasefire',
-  'vice', 'chancellor', 'premier', 'mayor', 'governor', 'speaker', 'lawmaker', 'director', 'coordinator', 'mullah', 'mawlawi',
-  'presidents', 'ministers', 'leaders', 'envoys', 'chancellors', 'monsignor', 'sheikh', 'ayatollah', 'cardinal', 'archbishop',
-  'bishop', 'father', 'imam', 'rabbi', 'reverend', 'pastor',
-]);
+const NOT_NAME: ReadonlySet<string> = new Set(NAME_WORDS.not_name);
 
 // A capitalised run followed by one of these names an institution: "U.S. Indo-Pacific Command".
-const ORG_TAIL = new Set(['command', 'forces', 'council', 'institute', 'foundation', 'university', 'ministry', 'department', 'agency', 'committee', 'commission', 'party', 'front', 'movement', 'army', 'group', 'office', 'bank', 'program', 'programme', 'center', 'centre', 'endowment', 'association', 'organization', 'organisation', 'union', 'coalition', 'alliance', 'corps', 'brigade', 'service', 'times', 'post', 'news', 'fund', 'initiative', 'school', 'college', 'court', 'airport', 'square', 'street', 'palace', 'summit', 'conference', 'talks', 'accord', 'agreement', 'declaration', 'zone', 'region', 'province', 'state', 'strait', 'sea', 'river']);
+const ORG_TAIL: ReadonlySet<string> = new Set(NAME_WORDS.org_tail);
 // Appositive titles of these classes are posts in their own right; others ("director", "vice
 // president") need the employer written before them to count ("a State Department official").
 const SELF_STANDING = new Set(['head_of_state', 'head_of_government', 'foreign_minister', 'defense_minister', 'envoy', 'negotiator', 'spokesperson', 'commander']);
-const PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'le', 'la', 'dos', 'das', 'ul', 'ben', 'abu', 'ter']);
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'madam', 'mme', 'm', 'monsignor', 'sheikh', 'ayatollah', 'cardinal', 'archbishop', 'bishop', 'father', 'imam', 'rabbi', 'reverend', 'pastor']);
+const PARTICLES: ReadonlySet<string> = new Set(NAME_WORDS.particles);
+const HONORIFICS: ReadonlySet<string> = new Set(NAME_WORDS.honorifics);
 const DELEGATION_WORD = /^(delegation|delegations|team|teams|negotiators|side|negotiating|panel|committee|commission|platform|coalition)$/;
 const ADJOINED = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && a.end === b.start;
 
