@@ -193,8 +193,9 @@ export function readRelations(ctx: Context, d: Drafts): void {
     }
 
     // events of the vocabulary's kinds; a claim the sentence says was denied is not an event
-    const denied = /\b(denied|denies|deny|rejected the claim|unconfirmed|could not be verified)\b/.test(ctx.text.slice(s.start, s.end));
-    for (const c of denied ? [] : ctx.cues(si, 'event')) {
+    const events = ctx.cues(si, 'event');
+    const denied = events.length > 0 && /\b(denied|denies|deny|rejected the claim|unconfirmed|could not be verified)\b/.test(ctx.text.slice(s.start, s.end));
+    for (const c of denied ? [] : events) {
       const kind = c.entry.payload.kind;
       if (!kind) continue;
       const place = nearestPlace(si, c.start, c.end);
