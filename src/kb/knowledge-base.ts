@@ -16,7 +16,7 @@ import type { Sourced } from './fusion/sourced.js';
 import type { DocumentMeta, MentionKind, Store } from './store.js';
 import type {
   ActorDetail, ActorRound, DocumentSummary, DocumentView, EvidenceSpan, EvidenceView, Extractor, FactId,
-  FusedAgreement, FusedKnowledge, FusedProcess, FusedRound, IngestItem, IngestManyOptions, IngestResult,
+  FusedAgreement, FusedKnowledge, FusedPerson, FusedProcess, FusedRound, IngestItem, InvolvingList, IngestManyOptions, IngestResult,
   IngestSummary, KbStats, KnowledgeBase, OpenOptions, Page, PageOptions, ProcessDetail, ProcessSummary, SearchHit, SearchHitKind,
 } from './types.js';
 
@@ -26,6 +26,8 @@ const DEFAULT_LIMIT = 50;
 /** Partitions of fewer facts are fused on every read: cheaper than keeping them. */
 const KEEP_FUSED_FROM = 200;
 const MAX_LIMIT = 1000;
+/** Facts whose fusions are held in memory (~1 KB each once fused). */
+const MEMORY_FACTS = 200_000;
 
 function paging(o: PageOptions | undefined): { limit: number; offset: number } {
   const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(o?.limit ?? DEFAULT_LIMIT)));
@@ -86,9 +88,24 @@ export function agreementsOfRounds(all: readonly FusedAgreement[], rounds: reado
   });
 }
 
+const isList = (s: string): s is RecordList => (RECORD_LISTS as readonly string[]).includes(s);
+
+/** When an item involves one of a set of actor refs (as `actor()` and `involving()` gather them). */
+const INVOLVES: { readonly [L in RecordList]: (item: FusedKnowledge[L][number], mine: ReadonlySet<string>) => boolean } = {
+  processes: (p, mine) => p.sponsors.some((s) => mine.has(s.value)),
+  rounds: (r, mine) => r.participants.some((p) => mine.has(p.value.actor)),
+  agreements: (a, mine) => a.parties.some((p) => mine.has(p.value)) || (a.scope !== undefined && mine.has(a.scope.value)),
+  meetings: (m, mine) => m.participants.some((p) => mine.has(p.value)),
+  people: (p, mine) => mine.has(p.person) || (p.affiliation !== undefined && mine.has(p.affiliation.value)),
+  alignments: (a, mine) => mine.has(a.actor) || mine.has(a.target),
+  demands: (d, mine) => mine.has(d.actor) || mine.has(d.target),
+  events: (e, mine) => e.actor !== undefined && mine.has(e.actor.value),
+};
+
 export function createKnowledgeBase(store: Store, options: OpenOptions = {}): KnowledgeBase {
   let extractor: Extractor | undefined = options.extract;
   const keepFusedFrom = options.keepFusedFrom ?? KEEP_FUSED_FROM;
+  const memoLimit = options.memoryFacts ?? MEMORY_FACTS;
   let closed = false;
 
   const live = (): void => {
@@ -99,16 +116,52 @@ export function createKnowledgeBase(store: Store, options: OpenOptions = {}): Kn
   // exactly the facts it was made from (facts are only added, so equal counts mean equal sets);
   // a fusion that raced a write records the count it read, so the next reader redoes it.
   async function load<L extends RecordList>(list: L, part: string): Promise<Fused[L]> {
-    const kept = Number.isFinite(keepFusedFrom) ? await store.fusedPartition(list, part) : undefined;
-    if (kept && kept.facts === (await store.partitionSize(list, part))) return JSON.parse(kept.data) as Fused[L];
+    const size = await store.partitionSize(list, part);
+    const key = `${list}\u0000${part}`;
+    const held = memo.get(key);
+    if (held && held.facts === size) {
+      memo.delete(key); // most recently used goes last
+      memo.set(key, held);
+      return held.fused as Fused[L];
+    }
+    const [facts, fused] = await fuseFromStore(list, part, size);
+    remember(key, facts, fused);
+    return fused;
+  }
+
+  /** The partition's fusion and the count of facts it was made from. */
+  async function fuseFromStore<L extends RecordList>(list: L, part: string, size: number): Promise<[number, Fused[L]]> {
+    const kept = size >= keepFusedFrom ? await store.fusedPartition(list, part) : undefined;
+    if (kept && kept.facts === size) return [size, JSON.parse(kept.data) as Fused[L]];
     const rows = await store.partition(list, part);
     const items: Sourced<ListItem[L]>[] = rows.map((r) => ({
       doc: r.doc, idx: r.idx, item: JSON.parse(r.data) as ListItem[L], ...(r.published !== undefined ? { published: r.published } : {}),
     }));
-    if (items.length === 0) return [] as unknown as Fused[L];
+    if (items.length === 0) return [0, [] as unknown as Fused[L]];
     const fused = fusePartition(list, part, items);
     if (items.length >= keepFusedFrom) await store.putFusedPartition(list, part, items.length, JSON.stringify(fused));
-    return fused;
+    return [items.length, fused];
+  }
+
+  // Fusions read recently, held in memory while their partition's count is unchanged: a page
+  // reads the same partitions several times (process, network, places), and parsing a kept
+  // fusion of thousands of facts takes tens of milliseconds. Bounded by the facts they hold.
+  const memo = new Map<string, { readonly facts: number; readonly fused: unknown }>();
+  let memoFacts = 0;
+  function remember(key: string, facts: number, fused: unknown): void {
+    const old = memo.get(key);
+    if (old) {
+      memo.delete(key);
+      memoFacts -= old.facts;
+    }
+    if (facts > memoLimit) return;
+    memo.set(key, { facts, fused });
+    memoFacts += facts;
+    for (const [k, v] of memo) {
+      if (memoFacts <= memoLimit) break;
+      memo.delete(k);
+      memoFacts -= v.facts;
+    }
   }
 
   async function ingest(article: Article, subject: string = article.id): Promise<IngestResult> {
@@ -209,66 +262,58 @@ export function createKnowledgeBase(store: Store, options: OpenOptions = {}): Kn
     const mine = new Set(refs);
     const parts = await store.mentionedIn(refs);
     if (parts.length === 0) return undefined;
-    const out = {
-      person: undefined as ActorDetail['person'],
-      people: [] as ActorDetail['people'][number][],
-      rounds: [] as ActorRound[],
-      sponsors: new Set<string>(),
-      agreements: [] as ActorDetail['agreements'][number][],
-      meetings: [] as ActorDetail['meetings'][number][],
-      alignments: [] as ActorDetail['alignments'][number][],
-      demands: [] as ActorDetail['demands'][number][],
-      events: [] as ActorDetail['events'][number][],
-    };
+    let person: FusedPerson | undefined;
+    const rounds: ActorRound[] = [];
+    const sponsors = new Set<string>();
+    const found = emptyFused();
     for (const { list, part } of parts) {
-      switch (list) {
-        case 'processes':
-          for (const p of await load('processes', part)) if (p.sponsors.some((s) => mine.has(s.value))) out.sponsors.add(p.process);
-          break;
-        case 'rounds':
-          for (const r of await load('rounds', part)) {
-            for (const pt of r.participants) {
-              if (!mine.has(pt.value.actor)) continue;
-              out.rounds.push({
-                round: r.id, process: r.process, role: pt.value.role, actor: pt.value.actor,
-                ...(r.ordinal ? { ordinal: r.ordinal.value } : {}), ...(r.start ? { start: r.start.value } : {}), ...(r.venue ? { venue: r.venue.value } : {}),
-              });
-            }
+      if (list === 'rounds') {
+        for (const r of await load('rounds', part)) {
+          for (const pt of r.participants) {
+            if (!mine.has(pt.value.actor)) continue;
+            rounds.push({
+              round: r.id, process: r.process, role: pt.value.role, actor: pt.value.actor,
+              ...(r.ordinal ? { ordinal: r.ordinal.value } : {}), ...(r.start ? { start: r.start.value } : {}), ...(r.venue ? { venue: r.venue.value } : {}),
+            });
           }
-          break;
-        case 'agreements':
-          for (const a of await load('agreements', part)) if (a.parties.some((p) => mine.has(p.value)) || (a.scope && mine.has(a.scope.value))) out.agreements.push(a);
-          break;
-        case 'meetings':
-          for (const m of await load('meetings', part)) if (m.participants.some((p) => mine.has(p.value))) out.meetings.push(m);
-          break;
-        case 'people':
-          for (const p of await load('people', part)) {
-            if (mine.has(p.person)) out.person = p;
-            else if (p.affiliation && mine.has(p.affiliation.value)) out.people.push(p);
-          }
-          break;
-        case 'alignments':
-          for (const a of await load('alignments', part)) if (mine.has(a.actor) || mine.has(a.target)) out.alignments.push(a);
-          break;
-        case 'demands':
-          for (const d of await load('demands', part)) if (mine.has(d.actor) || mine.has(d.target)) out.demands.push(d);
-          break;
-        case 'events':
-          for (const e of await load('events', part)) if (e.actor && mine.has(e.actor.value)) out.events.push(e);
-          break;
+        }
+      } else if (list === 'processes') {
+        for (const p of await load('processes', part)) if (INVOLVES.processes(p, mine)) sponsors.add(p.process);
+      } else if (list === 'people') {
+        for (const p of await load('people', part)) {
+          if (mine.has(p.person)) person = p;
+          else if (INVOLVES.people(p, mine)) found.people.push(p);
+        }
+      } else if (isList(list)) {
+        await gather(list, part, mine, found);
       }
     }
-    const sorted = sortFused({ ...emptyFused(), agreements: out.agreements, meetings: out.meetings, people: out.people, alignments: out.alignments, demands: out.demands, events: out.events });
+    const sorted = sortFused(found);
     return {
       id, kind: actorKind(id),
-      ...(out.person ? { person: out.person } : {}),
+      ...(person ? { person } : {}),
       people: sorted.people,
-      rounds: out.rounds.sort((a, b) => (a.process !== b.process ? (a.process < b.process ? -1 : 1) : (a.ordinal ?? 1e9) - (b.ordinal ?? 1e9) || ((a.start ?? '') < (b.start ?? '') ? -1 : 1))),
-      sponsors: [...out.sponsors].sort(),
+      rounds: rounds.sort((a, b) => (a.process !== b.process ? (a.process < b.process ? -1 : 1) : (a.ordinal ?? 1e9) - (b.ordinal ?? 1e9) || ((a.start ?? '') < (b.start ?? '') ? -1 : 1))),
+      sponsors: [...sponsors].sort(),
       agreements: sorted.agreements, meetings: sorted.meetings, alignments: sorted.alignments, demands: sorted.demands, events: sorted.events,
       sources: await store.mentionSources(refs),
     };
+  }
+
+  /** Adds the items of one partition that involve `mine` to `out`. */
+  async function gather(list: RecordList, part: string, mine: ReadonlySet<string>, out: ReturnType<typeof emptyFused>): Promise<void> {
+    const involves = INVOLVES[list] as (item: unknown, mine: ReadonlySet<string>) => boolean;
+    const into = out[list] as unknown[];
+    for (const item of await load(list, part) as readonly unknown[]) if (involves(item, mine)) into.push(item);
+  }
+
+  async function involving<L extends InvolvingList>(list: L, actors: readonly string[]): Promise<FusedKnowledge[L]> {
+    live();
+    const refs = [...new Set(actors.flatMap(actorRefs))];
+    const mine = new Set(refs);
+    const out = emptyFused();
+    for (const p of await store.mentionedIn(refs)) if (p.list === list) await gather(list, p.part, mine, out);
+    return sortFused(out)[list];
   }
 
   async function agreements(o?: PageOptions & { kind?: string; scope?: string }): Promise<Page<FusedAgreement>> {
@@ -386,7 +431,7 @@ export function createKnowledgeBase(store: Store, options: OpenOptions = {}): Kn
 
   return {
     backend: store.backend,
-    ingest, ingestMany, processes, process, actor, agreements, search, documents, document, evidence, fused, warm, stats, revision,
+    ingest, ingestMany, processes, process, actor, involving, agreements, search, documents, document, evidence, fused, warm, stats, revision,
     exportRecord: async () => fusedToRecord(await fused()),
     close: async () => {
       if (closed) return;

@@ -1,5 +1,5 @@
 // Schema migrations, in code so they ship inside the package; applied on open, in order.
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { StoreError } from '../errors.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -58,6 +58,15 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('fused').ifExists().execute();
+    },
+  },
+  // Fact ids changed from base64 JSON to an escaped dotted form: fusions kept before hold the old ids.
+  '0003_fact_ids': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await sql`delete from fused`.execute(db);
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await sql`delete from fused`.execute(db);
     },
   },
 };

@@ -202,7 +202,16 @@ export function storeSuite(h: Harness, opts: { readonly durabilityN?: number } =
       assert.ok(rus.rounds.some((r) => r.process === 'astana' && r.role === 'guarantor'));
       const syr = await kb.actor('SYR');
       assert.ok(syr?.rounds.some((r) => r.actor === 'SYR.OPP'));
+      assert.ok(syr);
       assert.equal(await kb.actor('XXX'), undefined);
+      // one list, as actor() gathers it
+      assert.ok(syr.agreements.length > 0);
+      assert.deepEqual(await kb.involving('agreements', ['SYR']), syr.agreements);
+      const both = await kb.involving('agreements', ['RUS', 'SYR', 'XXX']);
+      const union = new Set([...rus.agreements, ...syr.agreements].map((a) => a.id));
+      assert.deepEqual(new Set(both.map((a) => a.id)), union);
+      assert.equal(both.length, union.size, 'no item twice');
+      assert.deepEqual(await kb.involving('alignments', ['XXX']), []);
     } finally {
       await kb.close();
     }

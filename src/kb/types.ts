@@ -338,6 +338,14 @@ export interface KnowledgeBase {
   /** Everything about an actor (`RUS` also finds `RUS.GOV`; `SYR` finds its sectors too). */
   actor(id: ActorId): Promise<ActorDetail | undefined>;
 
+  /**
+   * The fused items of one list that involve any of these actors, as `actor()` finds them
+   * (party, participant, actor or target of an alignment, demand or event), in export order.
+   * Reads only that list's partitions: a process page's network needs the parties' alignments,
+   * not every round they ever sat in.
+   */
+  involving<L extends InvolvingList>(list: L, actors: readonly ActorId[]): Promise<FusedKnowledge[L]>;
+
   /** Fused agreements, by date then kind; filter by kind or scope. */
   agreements(options?: PageOptions & { readonly kind?: Topic; readonly scope?: string }): Promise<Page<FusedAgreement>>;
 
@@ -384,6 +392,14 @@ export interface OpenOptions {
    * (default 200); Infinity keeps none.
    */
   readonly keepFusedFrom?: number;
+  /**
+   * Recently read fusions are held in memory up to this many facts in all (default 200,000);
+   * 0 holds none. A held fusion is used while its partition's fact count is unchanged.
+   */
+  readonly memoryFacts?: number;
 }
 
 export type { RecordList };
+
+/** The lists `involving()` reads. */
+export type InvolvingList = 'agreements' | 'meetings' | 'alignments' | 'demands' | 'events';

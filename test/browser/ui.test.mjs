@@ -156,3 +156,51 @@ describe('the web UI in Chromium', { skip }, () => {
     assert.deepEqual(errors, [], 'no script errors');
   });
 });
+
+describe('a process of many rounds in Chromium', { skip }, () => {
+  let browser, page, server, kb, dir;
+
+  before(async () => {
+    await ensureWebBuilt();
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { openKnowledgeBase } = await import(pathToFileURL(join(root, 'dist', 'kb', 'open.js')).href);
+    const { syntheticCorpus, syntheticExtract } = await import(pathToFileURL(join(root, 'dist', 'kb', 'synthetic.js')).href);
+    const { startServer } = await import(pathToFileURL(join(root, 'dist', 'serve', 'http', 'server.js')).href);
+    dir = mkdtempSync(join(tmpdir(), 'parley-ui-long-'));
+    kb = await openKnowledgeBase(join(dir, 'long.db'), { extract: syntheticExtract });
+    // one article per round, eight processes: 70 rounds each
+    await kb.ingestMany([...syntheticCorpus(8 * 70, { perRound: 1 })].map((article) => ({ subject: article.id, article })));
+    server = await startServer({ kb, port: 0, webDir: join(root, 'dist', 'web') });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await kb?.close();
+    if (dir) (await import('node:fs')).rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the first page of rounds, then the rest in order when asked', async () => {
+    const api = await (await fetch(`${server.url}/api/processes/astana?limit=1000`)).json();
+    assert.equal(api.rounds.total, 70);
+    await page.goto(`${server.url}/process/astana`);
+    await page.waitForSelector('[data-testid=timeline] [data-testid=round]');
+    assert.equal(await page.locator('[data-testid=round]').count(), 50);
+    const more = page.locator('[data-testid=more-rounds]');
+    assert.equal(await more.textContent(), 'Show 20 more rounds');
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=round]').length === 70);
+    assert.equal(await more.isVisible(), false, 'no more rounds to ask for');
+    const titles = await page.locator('[data-testid=round] h3').allTextContents();
+    const expected = api.rounds.items.map((r) => (r.ordinal ? `Round ${r.ordinal.value}` : 'Unnumbered round'));
+    assert.deepEqual(titles.map((t) => t.replace(/⚠.*$/, '').replace(' (inferred)', '').trim()), expected);
+    // focus moves to the first new round
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-testid=round]') === document.querySelectorAll('[data-testid=round]')[50]), true);
+    await page.screenshot({ path: join(shots, 'process-many-rounds.png') });
+  });
+});

@@ -171,8 +171,36 @@ describe('evidence and documents', () => {
   });
 
   it('answers 404 for an unknown fact and an unknown document', async () => {
-    assert.equal((await fetch(`${t.url}/api/evidence/WyJyb3VuZHMiLCJub3BlIiwiIzEiXQ`)).status, 404);
+    assert.equal((await fetch(`${t.url}/api/evidence/rounds.nope.~231`)).status, 404);
     assert.equal((await fetch(`${t.url}/api/documents/${'0'.repeat(64)}`)).status, 404);
+  });
+});
+
+describe('compressed responses', () => {
+  const path = '/api/processes/astana?limit=1000';
+  const raw = async (encoding: string): Promise<{ coding: string | null; body: Buffer }> => {
+    // node:http rather than fetch, which would decode the body itself
+    const { request } = await import('node:http');
+    return new Promise((resolve, reject) => {
+      request(`${t.url}${path}`, { headers: { 'Accept-Encoding': encoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ coding: res.headers['content-encoding'] ?? null, body: Buffer.concat(chunks) }));
+      }).on('error', reject).end();
+    });
+  };
+
+  it('sends brotli to a browser, gzip to a client without brotli, and the same JSON either way', async () => {
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    const plain = await raw('identity');
+    const br = await raw('gzip, deflate, br, zstd');
+    const gz = await raw('gzip, br;q=0');
+    assert.equal(plain.coding, null);
+    assert.equal(br.coding, 'br');
+    assert.equal(gz.coding, 'gzip');
+    assert.ok(br.body.length < gz.body.length && gz.body.length < plain.body.length);
+    assert.deepEqual(JSON.parse(brotliDecompressSync(br.body).toString()), JSON.parse(plain.body.toString()));
+    assert.deepEqual(JSON.parse(gunzipSync(gz.body).toString()), JSON.parse(plain.body.toString()));
   });
 });
 

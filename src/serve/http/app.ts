@@ -8,7 +8,7 @@ import { agreementsOfRounds } from '../../kb/index.js';
 import type { KnowledgeBase, ProcessDetail } from '../../kb/types.js';
 import { httpStatusFor } from '../http-status.js';
 import { tokenChecker } from './auth.js';
-import { ResponseCache, type CacheOptions } from './cache.js';
+import { chooseCoding, ResponseCache, type CacheOptions } from './cache.js';
 import { badRequest, errorResponse, notFound } from './errors.js';
 import { actorLabel, labelsFor, placesFor, placeView } from './labels.js';
 import { BODY_LIMIT_BYTES, openApiDocument } from './openapi.js';
@@ -64,9 +64,9 @@ export function createApp(options: AppOptions): { app: Hono; cache: ResponseCach
       'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', ETag: body.etag, Vary: 'Accept-Encoding',
     };
     if (c.req.header('If-None-Match') === body.etag) return c.body(null, 304, headers);
-    if (body.gzip && /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
-      return c.body(body.gzip, 200, { ...headers, 'Content-Encoding': 'gzip' });
-    }
+    const coding = chooseCoding(c.req.header('Accept-Encoding'));
+    if (coding === 'br' && body.br) return c.body(body.br, 200, { ...headers, 'Content-Encoding': 'br' });
+    if (coding !== 'identity' && body.gzip) return c.body(body.gzip, 200, { ...headers, 'Content-Encoding': 'gzip' });
     return c.body(body.raw, 200, headers);
   };
   const found = async <T>(what: string, v: Promise<T | undefined>): Promise<T> => {

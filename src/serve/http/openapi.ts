@@ -101,7 +101,7 @@ export function openApiDocument(options: { writable: boolean }): object {
     '/api/evidence/{factId}': {
       get: {
         summary: 'The sentences and spans behind a fact', operationId: 'getEvidence',
-        parameters: [pathParam('factId', 'A fact id from any other response.', '^[A-Za-z0-9_-]{1,1024}$')],
+        parameters: [pathParam('factId', 'A fact id from any other response.', "^[A-Za-z0-9_.~'()*!-]{1,1024}$")],
         responses: { 200: { description: 'The evidence.', content: json(ref('Evidence')) }, ...errors(400, 404) },
       },
     },

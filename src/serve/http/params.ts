@@ -31,7 +31,7 @@ export const actorIdParam = z.string()
 export const docIdParam = z.string()
   .regex(/^[0-9a-f]{64}$/, { message: 'a document id is the 64 hexadecimal digits of its SHA-256' });
 export const factIdParam = z.string()
-  .regex(/^[A-Za-z0-9_-]{1,1024}$/, { message: 'a fact id has only letters, digits, "_" and "-" (at most 1024 characters)' });
+  .regex(/^[A-Za-z0-9_.~'()*!-]{1,1024}$/, { message: 'a fact id has only letters, digits and the marks _ - . ~ \' ( ) * ! (at most 1024 characters)' });
 
 // Query parameters.
 export const queryParam = z.string()

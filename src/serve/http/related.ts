@@ -1,6 +1,6 @@
 // What a process page shows besides its rounds: the actor network and the places on the map.
 // Both are read through the KB's public queries (process, actor) only.
-import type { ActorDetail, FusedRound, KnowledgeBase, ProcessDetail } from '../../kb/types.js';
+import type { FusedRound, KnowledgeBase, ProcessDetail } from '../../kb/types.js';
 import { actorLabel, labelsFor, placeView, type PlaceView } from './labels.js';
 
 export type EdgeRelation = 'brokers' | 'negotiates_with' | 'backs' | 'opposes';
@@ -59,15 +59,6 @@ export function roundLabel(r: FusedRound): string {
   return r.start ? `${n} (${r.start.value})` : n;
 }
 
-async function actorsOf(kb: KnowledgeBase, ids: readonly string[]): Promise<ActorDetail[]> {
-  const out: ActorDetail[] = [];
-  for (const id of ids) {
-    const a = await kb.actor(id);
-    if (a) out.push(a);
-  }
-  return out;
-}
-
 /** Parties of a process: who sat as a party in any round. */
 function partiesOf(d: ProcessDetail): string[] {
   return [...new Set(d.rounds.flatMap((r) => r.participants.filter((p) => p.value.role === 'party').map((p) => p.value.actor)))].sort();
@@ -111,19 +102,14 @@ export async function processNetwork(kb: KnowledgeBase, d: ProcessDetail): Promi
   const inside = new Map<string, string>(); // root → node id
   for (const id of roles.keys()) inside.set(root(id), id);
   const parties = partiesOf(d);
-  const seen = new Set<string>();
-  for (const a of await actorsOf(kb, parties)) {
-    for (const al of a.alignments) {
-      if (seen.has(al.id)) continue;
-      seen.add(al.id);
-      const src = inside.get(root(al.actor)) ?? al.actor;
-      const dst = inside.get(root(al.target)) ?? al.target;
-      if (!roles.has(src)) role(src, 'outside');
-      if (!roles.has(dst)) role(dst, 'outside');
-      inside.set(root(src), src);
-      inside.set(root(dst), dst);
-      edge(src, dst, al.relation === 'opposes' ? 'opposes' : 'backs', al.id);
-    }
+  for (const al of await kb.involving('alignments', parties)) {
+    const src = inside.get(root(al.actor)) ?? al.actor;
+    const dst = inside.get(root(al.target)) ?? al.target;
+    if (!roles.has(src)) role(src, 'outside');
+    if (!roles.has(dst)) role(dst, 'outside');
+    inside.set(root(src), src);
+    inside.set(root(dst), dst);
+    edge(src, dst, al.relation === 'opposes' ? 'opposes' : 'backs', al.id);
   }
   const people = new Map<string, string>();
   const labels = labelsFor(roles.keys(), people);
@@ -148,12 +134,10 @@ export async function processPlaces(kb: KnowledgeBase, d: ProcessDetail): Promis
   // Events by the parties or in the conflict's country: where the war the talks are about is fought.
   const conflict = d.process?.conflict?.value;
   const who = [...new Set([...partiesOf(d), ...(conflict ? [conflict] : [])])].sort();
-  for (const a of await actorsOf(kb, who)) {
-    for (const e of a.events) {
-      if (!e.place) continue;
-      const by = e.actor ? ` by ${actorLabel(e.actor.value)}` : '';
-      add(e.place.value, { fact: e.id, kind: 'event', label: `${e.kind.replace(/_/g, ' ')}${by}`, ...(e.date ? { date: e.date.value } : {}) });
-    }
+  for (const e of await kb.involving('events', who)) {
+    if (!e.place) continue;
+    const by = e.actor ? ` by ${actorLabel(e.actor.value)}` : '';
+    add(e.place.value, { fact: e.id, kind: 'event', label: `${e.kind.replace(/_/g, ' ')}${by}`, ...(e.date ? { date: e.date.value } : {}) });
   }
   const places: MapPlace[] = [];
   const unplaced: string[] = [];

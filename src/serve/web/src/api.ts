@@ -63,9 +63,11 @@ async function get<T>(path: string): Promise<T> {
 }
 
 const enc = encodeURIComponent;
+/** Rounds asked for at a time: a process of hundreds of rounds shows its first page at once. */
+export const ROUNDS_PER_PAGE = 50;
 export const api = {
   processes: () => get<Page<ProcessSummary> & { labels: Record<string, string> }>('/api/processes?limit=1000'),
-  process: (id: string) => get<ProcessDetail>(`/api/processes/${enc(id)}?limit=1000`),
+  process: (id: string, offset = 0, limit = ROUNDS_PER_PAGE) => get<ProcessDetail>(`/api/processes/${enc(id)}?limit=${limit}&offset=${offset}`),
   network: (id: string) => get<Network>(`/api/processes/${enc(id)}/network`),
   places: (id: string) => get<Places>(`/api/processes/${enc(id)}/places`),
   actor: (id: string) => get<ActorDetail>(`/api/actors/${enc(id)}`),

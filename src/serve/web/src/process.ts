@@ -1,5 +1,5 @@
 // `/process/{id}`: the timeline of rounds, the actor network and the map.
-import { api, type ProcessDetail, type Round } from './api.js';
+import { api, ROUNDS_PER_PAGE, type Agreement, type ProcessDetail, type Round } from './api.js';
 import { formatDate, h, words } from './dom.js';
 import { factButton, slotView, valueButtons } from './facts.js';
 
@@ -40,6 +40,55 @@ function roundView(r: Round, d: ProcessDetail, index: number): HTMLElement {
         r.disputed.length > 0 ? h('span', { class: 'disputed-note' }, ` · disputed: ${r.disputed.join(', ')}`) : null)));
 }
 
+function agreementView(a: Agreement, label: (id: string) => string): HTMLElement {
+  return h('li', {},
+    factButton(a.fact, words(a.kind), 'chip outcome'), a.date ? [' ', slotView(a.date, formatDate, 'date')] : null,
+    a.parties.length > 0 ? [' · ', valueButtons(a.parties, label, 'chip actor')] : null);
+}
+
+/** The timeline and agreements of a process, a page of rounds at a time ("Show more rounds"). */
+function timelineSection(id: string, d: ProcessDetail): HTMLElement {
+  // Later pages bring their own labels and places: one table for the whole page.
+  const view: ProcessDetail = { ...d, labels: { ...d.labels }, places: { ...d.places } };
+  const label = (a: string): string => view.labels[a] ?? a;
+  const list = h('ol', { class: 'timeline', 'data-testid': 'timeline' });
+  const agreements = h('ul', { class: 'agreements' });
+  const agreementsBox = h('section', { 'aria-labelledby': 'agreements-h', hidden: true }, h('h2', { id: 'agreements-h' }, 'Agreements'), agreements);
+  const shownAgreements = new Set<string>();
+  const status = h('p', { class: 'more-status', role: 'status' });
+  const more = h('button', { type: 'button', class: 'more', 'data-testid': 'more-rounds' });
+  let shown = 0;
+  const add = (page: ProcessDetail): void => {
+    Object.assign(view.labels, page.labels);
+    Object.assign(view.places, page.places);
+    for (const r of page.rounds.items) list.append(roundView(r, view, shown++));
+    for (const a of page.agreements) {
+      if (shownAgreements.has(a.fact)) continue;
+      shownAgreements.add(a.fact);
+      agreements.append(agreementView(a, label));
+    }
+    agreementsBox.hidden = shownAgreements.size === 0;
+    const left = page.rounds.total - shown;
+    more.hidden = left <= 0 || page.rounds.items.length === 0;
+    more.textContent = `Show ${Math.min(left, ROUNDS_PER_PAGE)} more round${Math.min(left, ROUNDS_PER_PAGE) === 1 ? '' : 's'}`;
+    status.textContent = left > 0 ? `${shown} of ${page.rounds.total} rounds shown` : '';
+  };
+  more.addEventListener('click', () => {
+    more.disabled = true;
+    const first = shown;
+    api.process(id, shown).then((page) => {
+      add(page);
+      // keyboard users land on the first new round rather than back at the top
+      (list.children[first]?.querySelector('button') as HTMLElement | null)?.focus();
+    }, (e: Error) => { status.textContent = `Could not load more rounds: ${e.message}`; }).finally(() => { more.disabled = false; });
+  });
+  add(d);
+  return h('section', { class: 'timeline-section', 'aria-labelledby': 'timeline-h' },
+    h('h2', { id: 'timeline-h' }, 'Timeline of rounds'),
+    d.rounds.total === 0 ? h('p', {}, 'No rounds are known.') : [list, status, more],
+    agreementsBox);
+}
+
 export async function renderProcess(main: HTMLElement, id: string): Promise<void> {
   const d = await api.process(id);
   const label = (a: string): string => d.labels[a] ?? a;
@@ -59,14 +108,7 @@ export async function renderProcess(main: HTMLElement, id: string): Promise<void
       ` · ${d.rounds.total} round${d.rounds.total === 1 ? '' : 's'} · ${d.sources} source${d.sources === 1 ? '' : 's'}`),
     h('p', { class: 'hint' }, 'Every value is a button: choose one to read the sentence it comes from. ⚠ marks values the sources disagree on.'),
     h('div', { class: 'process-grid' },
-      h('section', { class: 'timeline-section', 'aria-labelledby': 'timeline-h' },
-        h('h2', { id: 'timeline-h' }, 'Timeline of rounds'),
-        d.rounds.items.length === 0 ? h('p', {}, 'No rounds are known.') : h('ol', { class: 'timeline', 'data-testid': 'timeline' }, d.rounds.items.map((r, i) => roundView(r, d, i))),
-        d.agreements.length > 0 ? h('section', { 'aria-labelledby': 'agreements-h' },
-          h('h2', { id: 'agreements-h' }, 'Agreements'),
-          h('ul', { class: 'agreements' }, d.agreements.map((a) => h('li', {},
-            factButton(a.fact, words(a.kind), 'chip outcome'), a.date ? [' ', slotView(a.date, formatDate, 'date')] : null,
-            a.parties.length > 0 ? [' · ', valueButtons(a.parties, label, 'chip actor')] : null)))) : null),
+      timelineSection(id, d),
       h('div', { class: 'side' },
         h('section', { 'aria-labelledby': 'network-h' }, h('h2', { id: 'network-h' }, 'Actor network'),
           h('p', { class: 'legend' },
