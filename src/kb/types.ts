@@ -393,7 +393,7 @@ export interface OpenOptions {
    */
   readonly keepFusedFrom?: number;
   /**
-   * Recently read fusions are held in memory up to this many facts in all (default 200,000);
+   * Recently read fusions are held in memory up to this many facts in all (default 50,000: ~125 MB of heap);
    * 0 holds none. A held fusion is used while its partition's fact count is unchanged.
    */
   readonly memoryFacts?: number;
