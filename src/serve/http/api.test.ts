@@ -178,14 +178,14 @@ describe('evidence and documents', () => {
 
 describe('compressed responses', () => {
   const path = '/api/processes/astana?limit=1000';
-  const raw = async (encoding: string): Promise<{ coding: string | null; body: Buffer }> => {
+  const raw = async (encoding: string, headers: Record<string, string> = {}): Promise<{ status: number; coding: string | null; etag: string; body: Buffer }> => {
     // node:http rather than fetch, which would decode the body itself
     const { request } = await import('node:http');
     return new Promise((resolve, reject) => {
-      request(`${t.url}${path}`, { headers: { 'Accept-Encoding': encoding } }, (res) => {
+      request(`${t.url}${path}`, { headers: { 'Accept-Encoding': encoding, ...headers } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ coding: res.headers['content-encoding'] ?? null, body: Buffer.concat(chunks) }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, coding: res.headers['content-encoding'] ?? null, etag: String(res.headers.etag), body: Buffer.concat(chunks) }));
       }).on('error', reject).end();
     });
   };
@@ -201,6 +201,18 @@ describe('compressed responses', () => {
     assert.ok(br.body.length < gz.body.length && gz.body.length < plain.body.length);
     assert.deepEqual(JSON.parse(brotliDecompressSync(br.body).toString()), JSON.parse(plain.body.toString()));
     assert.deepEqual(JSON.parse(gunzipSync(gz.body).toString()), JSON.parse(plain.body.toString()));
+  });
+
+  it('gives each coding its own ETag and answers a matching conditional request with 304', async () => {
+    const br = await raw('br');
+    const gz = await raw('gzip');
+    const plain = await raw('identity');
+    assert.equal(new Set([br.etag, gz.etag, plain.etag]).size, 3);
+    assert.equal((await raw('br', { 'If-None-Match': br.etag })).status, 304);
+    assert.equal((await raw('br', { 'If-None-Match': `"other", W/${br.etag}` })).status, 304);
+    const other = await raw('br', { 'If-None-Match': gz.etag });
+    assert.equal(other.status, 200);
+    assert.equal(other.coding, 'br');
   });
 });
 

@@ -35,6 +35,13 @@ const CSP = [
   "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'",
 ].join('; ');
 
+/** Whether an If-None-Match header lists this ETag (compared weakly, as RFC 9110 asks for GET). */
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
 export function createApp(options: AppOptions): { app: Hono; cache: ResponseCache } {
   const { kb } = options;
   const cache = new ResponseCache(kb, options.cache);
@@ -60,14 +67,16 @@ export function createApp(options: AppOptions): { app: Hono; cache: ResponseCach
   /** Sends a cached JSON body. */
   const send = async (c: Context, key: string, compute: () => Promise<unknown>): Promise<Response> => {
     const body = await cache.json(key, compute);
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', ETag: body.etag, Vary: 'Accept-Encoding',
-    };
-    if (c.req.header('If-None-Match') === body.etag) return c.body(null, 304, headers);
     const coding = chooseCoding(c.req.header('Accept-Encoding'));
-    if (coding === 'br' && body.br) return c.body(body.br, 200, { ...headers, 'Content-Encoding': 'br' });
-    if (coding !== 'identity' && body.gzip) return c.body(body.gzip, 200, { ...headers, 'Content-Encoding': 'gzip' });
-    return c.body(body.raw, 200, headers);
+    // each content coding is its own representation, with its own strong validator
+    const [bytes, encoding] = coding === 'br' && body.br ? [body.br, 'br'] : coding !== 'identity' && body.gzip ? [body.gzip, 'gzip'] : [body.raw, undefined];
+    const etag = encoding ? `${body.etag.slice(0, -1)}-${encoding}"` : body.etag;
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', ETag: etag, Vary: 'Accept-Encoding',
+    };
+    if (ifNoneMatch(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
+    if (encoding) headers['Content-Encoding'] = encoding;
+    return c.body(bytes, 200, headers);
   };
   const found = async <T>(what: string, v: Promise<T | undefined>): Promise<T> => {
     const r = await v;
