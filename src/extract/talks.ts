@@ -266,6 +266,10 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
         proc = processDraft(d, pm.id, ctx.evidence(si, pm.tokenStart, pm.tokenEnd, pm.rule));
         proc.name ??= pm.name;
         if (pm.place) proc.venue ??= pm.place.id;
+      } else if (np.relative === 'next' && np.kind === 'sitting' && lastRound && focus && lastRound.process !== focus.id && !current.has(focus.id)) {
+        // "the next round" while the focus is a track no sitting of which the story tells of
+        // ("a political process in Geneva"): the next sitting of the talks it does follow
+        proc = processDraft(d, lastRound.process, npEv);
       } else if (focus && (np.definite || np.relative || np.kind === 'track')) {
         proc = focus;
       }

@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extract } from './index.js';
+
+const rounds = (text: string, published: string): string[] =>
+  extract({ id: 't', text, published }).rounds.map((r) => `${r.process} #${r.ordinal ?? '-'} ${r.start ?? '-'} ${r.status ?? '-'}`);
+
+test('"the next round" after a track named only in passing is the next sitting of the talks the story follows', () => {
+  const text = [
+    'KIGALI — The fourth round of the Kigali talks between Rwanda and Burundi ended on Friday without a deal.',
+    'The third round, held in March, produced a prisoner exchange.',
+    'A UN official said the deal should lead to "a genuine political process" in Geneva.',
+    'The next round is expected in late July.',
+  ].join('\n\n');
+  const got = rounds(text, '2023-06-10');
+  assert.ok(got.includes('kigali #5 2023-07 scheduled'), got.join('; '));
+  assert.ok(!got.some((r) => r.startsWith('geneva') && r.includes('2023-07')), got.join('; '));
+});
