@@ -16,3 +16,15 @@ test('"the next round" after a track named only in passing is the next sitting o
   assert.ok(got.includes('kigali #5 2023-07 scheduled'), got.join('; '));
   assert.ok(!got.some((r) => r.startsWith('geneva') && r.includes('2023-07')), got.join('; '));
 });
+
+test('"attended the talks" after a track named in passing belongs to the round the story follows', () => {
+  const text = [
+    'KIGALI — The fourth round of the Kigali talks between Rwanda and Burundi ended on Friday without a deal.',
+    'A UN official said the deal should lead to "a genuine political process" in Geneva.',
+    'Delegations of Rwanda and Burundi attended the talks but did not sign the final document.',
+    'The next round is expected in late July.',
+  ].join('\n\n');
+  const got = rounds(text, '2023-06-10');
+  assert.ok(got.includes('kigali #5 2023-07 scheduled'), got.join('; '));
+  assert.ok(!got.some((r) => r.startsWith('geneva') && r.includes('2023-07')), got.join('; '));
+});

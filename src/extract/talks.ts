@@ -326,6 +326,12 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
         // "talks in Stockholm in October", "talks Tuesday with Ukrainian officials in Jeddah"
         round = roundOf(proc.id, undefined, time, undefined, !time);
       }
+      // "attended the talks" just after a sentence about another track's round: the round the
+      // phrase refers to decides whose talks these are
+      if (round && round.process !== proc.id) {
+        proc = processDraft(d, round.process, npEv);
+        focus = proc;
+      }
 
       // sponsors: "Iran, Russia, Turkey-brokered talks", "under the auspices of the UN", "a Russian initiative"
       addBrokers(proc, si, (b, before) => inSeg(b.start) || (b.end <= np.tokenStart && b.end >= np.tokenStart - 3) || (before && b.end === (pm?.tokenStart ?? -1)));
