@@ -28,3 +28,13 @@ test('"attended the talks" after a track named in passing belongs to the round t
   assert.ok(got.includes('kigali #5 2023-07 scheduled'), got.join('; '));
   assert.ok(!got.some((r) => r.startsWith('geneva') && r.includes('2023-07')), got.join('; '));
 });
+
+test('the round a story reports is held where its dateline is, when its talks are named after that place', () => {
+  const text = [
+    'KIGALI — The fourth round of the Kigali talks between Rwanda and Burundi ended on Friday without a deal.',
+    'The third round, in March, produced a prisoner exchange.',
+  ].join('\n\n');
+  const got = extract({ id: 't', text, published: '2023-06-10' }).rounds.map((r) => `#${r.ordinal ?? '-'} ${r.venue ?? '-'}`);
+  assert.ok(got.includes('#4 kigali@RW'), got.join('; '));
+  assert.ok(got.includes('#3 -'), `only the round reported is placed by the dateline: ${got.join('; ')}`);
+});

@@ -407,6 +407,11 @@ export function readTalks(ctx: Context, d: Drafts): TalksMemory {
       } else if (!round.venue && ctx.dateline && (pm?.rule === 'process:dateline' || hasWord(segStart, segEnd, 'here')) && (!proc.venue || proc.venue === ctx.dateline.id)) {
         round.venue = ctx.dateline.id;
         addEvidence(round.evidence, ctx.evidence(ctx.dateline.sentence, ctx.dateline.tokenStart, ctx.dateline.tokenEnd, 'round:venue:dateline', 'venue'));
+      } else if (!round.venue && ctx.dateline && proc.venue === ctx.dateline.id && current.get(proc.id) === round && round.relative === undefined) {
+        // "ASTANA — … the sixth round of the Astana talks": the sitting the story reports, filed
+        // from the place its talks are named after
+        round.venue = ctx.dateline.id;
+        addEvidence(round.evidence, ctx.evidence(ctx.dateline.sentence, ctx.dateline.tokenStart, ctx.dateline.tokenEnd, 'round:venue:dateline-namesake', 'venue'));
       } else if (!round.venue && pm?.sitting && pm.place) {
         round.venue = pm.place.id;
         addEvidence(round.evidence, ctx.evidence(si, pm.place.tokenStart, pm.place.tokenEnd, 'round:venue:named-sitting', 'venue'));
