@@ -17,13 +17,35 @@ interface Ymd { readonly y: number; readonly m: number; readonly d: number }
 
 const DAY_MS = 86_400_000;
 const dayNum = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
+/** Whole day numbers well inside Date's range take the arithmetic paths below; anything else goes to Date. */
+const plainDay = (n: number): boolean => Number.isInteger(n) && n > -100_000_000 && n < 100_000_000;
 function fromDayNum(n: number): Ymd {
-  const dt = new Date(n * DAY_MS);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  if (!plainDay(n)) {
+    const dt = new Date(n * DAY_MS);
+    return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  }
+  // proleptic Gregorian civil date from a day count (H. Hinnant's civil_from_days): no Date object
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
-/** ISO weekday, Monday = 1 … Sunday = 7. */
-const isoWeekday = (n: number): number => ((new Date(n * DAY_MS).getUTCDay() + 6) % 7) + 1;
-const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+/** ISO weekday, Monday = 1 … Sunday = 7 (day 0, 1970-01-01, was a Thursday). */
+const isoWeekday = (n: number): number =>
+  plainDay(n) ? (((n % 7) + 10) % 7) + 1 : ((new Date(n * DAY_MS).getUTCDay() + 6) % 7) + 1;
+const MONTH_DAYS: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Date.UTC reads years 0–99 as 1900–1999: leave those (and odd months) to Date, so the answer stays the same. */
+function daysInMonth(y: number, m: number): number {
+  if (y < 100 || y > 9999 || !Number.isInteger(y) || !Number.isInteger(m)) return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const n = MONTH_DAYS[m - 1];
+  if (n === undefined) return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : n;
+}
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const fmtYear = (y: number): string => String(y);
 const fmtMonth = (y: number, m: number): string => `${y}-${pad2(m)}`;
@@ -44,25 +66,44 @@ function addMonths(y: number, m: number, k: number): { y: number; m: number } {
 
 /** First and last day of the period a value denotes. */
 function periodOf(v: string): [number, number] | undefined {
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  // each form has its own length: try only the pattern that can match
+  switch (v.length) {
+    case 10: return dayPeriod(v);
+    case 8: return weekPeriod(v);
+    case 7: return monthPeriod(v);
+    case 4: return yearPeriod(v);
+    default: return undefined;
+  }
+}
+function dayPeriod(v: string): [number, number] | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   if (m) {
     const n = dayNum(Number(m[1]), Number(m[2]), Number(m[3]));
     return [n, n];
   }
-  m = /^(\d{4})-W(\d{2})$/.exec(v);
+  return undefined;
+}
+function weekPeriod(v: string): [number, number] | undefined {
+  const m = /^(\d{4})-W(\d{2})$/.exec(v);
   if (m) {
     const y = Number(m[1]);
     const jan4 = dayNum(y, 1, 4);
     const mon = jan4 - isoWeekday(jan4) + 1 + (Number(m[2]) - 1) * 7;
     return [mon, mon + 6];
   }
-  m = /^(\d{4})-(\d{2})$/.exec(v);
+  return undefined;
+}
+function monthPeriod(v: string): [number, number] | undefined {
+  const m = /^(\d{4})-(\d{2})$/.exec(v);
   if (m) {
     const y = Number(m[1]);
     const mo = Number(m[2]);
     return [dayNum(y, mo, 1), dayNum(y, mo, daysInMonth(y, mo))];
   }
-  m = /^(\d{4})$/.exec(v);
+  return undefined;
+}
+function yearPeriod(v: string): [number, number] | undefined {
+  const m = /^(\d{4})$/.exec(v);
   if (m) {
     const y = Number(m[1]);
     return [dayNum(y, 1, 1), dayNum(y, 12, 31)];
@@ -109,9 +150,24 @@ const RE = {
   holiday: /\b(Christmas\s+(?:Day|Eve)|New\s+Year['’]s\s+(?:Day|Eve))\b/g,
 } as const;
 
-/** A sentence needs the date rules at all. */
-const TRIGGER = /\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|Day|week|Week|month|Month|year|Year|ago|fortnight|tonight|Tonight|tomorrow|Tomorrow/;
+/** A sentence needs the date rules at all: it holds a digit or one of these words. (Testing the
+ * digit apart lets the word scan skip ahead, which a `\d` alternative prevents.) */
+const DIGIT = /\d/;
+// Jan … Dec, day, week, month, year (either case), ago, fortnight, tonight, tomorrow: the commonest
+// first, shared starts merged, which scans faster than the plain list.
+const TRIGGER_WORDS = /[dD]ay|[yY]ear|[wW]eek|[mM]onth|ago|J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec|fortnight|[tT]o(?:night|morrow)/;
 const ABBREV_END = /(?:^|[^A-Za-z])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/;
+/** A sentence that opens with a day number ("7, the talks…"), read from an 8-character slice. */
+const NEXT_DAY = /^\s*\d{1,2}\b/;
+/** NEXT_DAY's first character can only be a digit or a space: most sentences fail this test at once. */
+function mayStartWithDay(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return (c >= 48 && c <= 57) || c === 32 || (c >= 9 && c <= 13) || c >= 128;
+}
+function endsWithMonthAbbrev(s: string): boolean {
+  const t = s.trimEnd();
+  return t.endsWith('.') && ABBREV_END.test(t.slice(-6));
+}
 /** Forms left to chrono-node. */
 const RESIDUAL = new RegExp(
   `\\d{1,4}[/.]\\d{1,2}[/.]\\d{2,4}|\\bin\\s+(?:a|an|\\d+|${CARDINAL_WORD_SRC})\\s+(?:days?|weeks?|months?)\\b|\\bfortnight\\b|\\bweeks?\\s+(?:from\\s+now|hence)\\b`,
@@ -166,7 +222,17 @@ const ED_NOT_PAST = new Set([
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those']);
 
 interface Word { readonly s: number; readonly e: number; readonly w: string }
-const WORD_RE = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*/g;
+// A word is /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*/, read by wordsOf.
+
+// The word lists above as one lookup: a bit per list (most words are in none, and pay one miss).
+const IN_FUTURE = 1;
+const IN_FUTURE_BEFORE_TO = 2;
+const IN_PAST = 4;
+const IN_ED_NOT_PAST = 8;
+const WORD_LISTS = new Map<string, number>();
+for (const [set, bit] of [[FUTURE_WORDS, IN_FUTURE], [FUTURE_BEFORE_TO, IN_FUTURE_BEFORE_TO], [PAST_WORDS, IN_PAST], [ED_NOT_PAST, IN_ED_NOT_PAST]] as const) {
+  for (const w of set) WORD_LISTS.set(w, (WORD_LISTS.get(w) ?? 0) | bit);
+}
 
 function markerOf(words: readonly Word[], i: number): Tense | undefined {
   const w = words[i]?.w;
@@ -174,14 +240,15 @@ function markerOf(words: readonly Word[], i: number): Tense | undefined {
   const prev = words[i - 1]?.w;
   const next = words[i + 1]?.w;
   if (w.endsWith("'ll") || w.endsWith('’ll')) return 'future';
-  if (FUTURE_BEFORE_TO.has(w) && (next === 'to' || (next === 'for' && (w === 'due' || w === 'set')))) return 'future';
+  const lists = WORD_LISTS.get(w) ?? 0;
+  if ((lists & IN_FUTURE_BEFORE_TO) !== 0 && (next === 'to' || (next === 'for' && (w === 'due' || w === 'set')))) return 'future';
   if (w === 'due' || w === 'set' || w === 'going' || w === 'plan') return undefined;
-  if (FUTURE_WORDS.has(w)) return 'future';
+  if ((lists & IN_FUTURE) !== 0) return 'future';
   if (w === 'has' || w === 'have') {
     return next !== undefined && (next === 'been' || next.endsWith('ed') || PAST_WORDS.has(next)) ? 'past' : undefined;
   }
-  const isEd = w.length > 4 && w.endsWith('ed') && !w.includes('-') && !ED_NOT_PAST.has(w);
-  if (isEd || PAST_WORDS.has(w)) {
+  const isEd = w.length > 4 && w.endsWith('ed') && !w.includes('-') && (lists & IN_ED_NOT_PAST) === 0;
+  if (isEd || (lists & IN_PAST) !== 0) {
     if (prev === 'be' || prev === 'being') {
       // "will be held" is future, "was supposed to be concluded" is not
       for (let k = i - 2; k >= 0 && k >= i - 4; k--) {
@@ -195,6 +262,19 @@ function markerOf(words: readonly Word[], i: number): Tense | undefined {
     return 'past';
   }
   return undefined;
+}
+
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+/** Extra distance of the gap text[a, b) between two words: 3 for ";", ":" or "—", 1 for "," or `paren` (scanned in place: no slice). */
+function gapWeight(text: string, a: number, b: number, paren: number): number {
+  let w = 0;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 59 || c === 58 || c === 0x2014) return 3;
+    if (c === 44 || c === paren) w = 1;
+  }
+  return w;
 }
 
 /** Nearest tense marker within 8 words either side of [start, end); clause punctuation weighs 2 words. */
@@ -214,7 +294,7 @@ function tenseNear(words: readonly Word[], text: string, start: number, end: num
   for (let i = bi; i >= 0 && i > bi - 8; i--) {
     const w = words[i];
     if (!w) break;
-    dist += 1 + (/[;:—]/.test(text.slice(w.e, edge)) ? 3 : /[,(]/.test(text.slice(w.e, edge)) ? 1 : 0);
+    dist += 1 + gapWeight(text, w.e, edge, OPEN_PAREN);
     edge = w.s;
     const t = markerOf(words, i);
     if (t) { best = t; bestDist = dist; break; }
@@ -224,7 +304,7 @@ function tenseNear(words: readonly Word[], text: string, start: number, end: num
   for (let i = ai; i < words.length && i < ai + 8; i++) {
     const w = words[i];
     if (!w) break;
-    dist += 1 + (/[;:—]/.test(text.slice(edge, w.s)) ? 3 : /[,)]/.test(text.slice(edge, w.s)) ? 1 : 0);
+    dist += 1 + gapWeight(text, edge, w.s, CLOSE_PAREN);
     edge = w.e;
     if (dist >= bestDist) break;
     const t = markerOf(words, i);
@@ -297,15 +377,32 @@ interface Ctx {
   readonly s: string;
   readonly pub: Ymd | undefined;
   readonly p: number | undefined;
+  readonly hasDigit: boolean;
+  /** The sentence holds "day" (weekdays, "days", "today", "yesterday"). */
+  readonly hasDay: boolean;
+  readonly hasUnit: boolean;
+  /** The whole text names a holiday: one search per text instead of one per sentence. */
+  readonly holidayText: boolean;
   words?: Word[];
 }
 
+/** A word's first character. */
+const isWordStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f);
+/** A word's other characters: the first ones and ' ’ -. */
+const isWordChar = (c: number): boolean => isWordStart(c) || c === 45 || c === 39 || c === 0x2019;
+
+/** The words of the sentence, found by a character walk (a regex exec loop costs a match array per word). */
 function wordsOf(ctx: Ctx): Word[] {
   if (!ctx.words) {
+    const s = ctx.s;
+    const n = s.length;
     const ws: Word[] = [];
-    for (let m = first(WORD_RE, ctx.s); m !== null; m = WORD_RE.exec(ctx.s)) {
-      const st = m.index ?? 0;
-      ws.push({ s: st, e: st + m[0].length, w: m[0].toLowerCase() });
+    let i = 0;
+    while (i < n) {
+      if (!isWordStart(s.charCodeAt(i))) { i++; continue; }
+      const st = i;
+      for (i++; i < n && isWordChar(s.charCodeAt(i)); i++);
+      ws.push({ s: st, e: i, w: s.slice(st, i).toLowerCase() });
     }
     ctx.words = ws;
   }
@@ -314,12 +411,35 @@ function wordsOf(ctx: Ctx): Word[] {
 /** Tense at local offsets [a, b) of the sentence. */
 const tenseAt = (ctx: Ctx, a: number, b: number): Tense | undefined => tenseNear(wordsOf(ctx), ctx.s, a, b);
 
+const PREV_WORD_RE = /([\p{L}]+)[\s-]*$/u;
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** The word before `at` (over at most 30 characters), lower case. */
 function prevWord(s: string, at: number): string | undefined {
-  const m = /([\p{L}]+)[\s-]*$/u.exec(s.slice(Math.max(0, at - 30), at));
-  return m?.[1]?.toLowerCase();
+  const from = Math.max(0, at - 30);
+  // ASCII text is walked back by hand; anything else goes to the Unicode regex
+  let e = at;
+  for (; e > from; e--) {
+    const c = s.charCodeAt(e - 1);
+    if (c === 32 || c === 45 || (c >= 9 && c <= 13)) continue;
+    if (c >= 128) return prevWordRe(s, from, at);
+    break;
+  }
+  let b = e;
+  for (; b > from; b--) {
+    const c = s.charCodeAt(b - 1);
+    if (c >= 128) return prevWordRe(s, from, at);
+    if (!isAsciiLetter(c)) break;
+  }
+  return b < e ? s.slice(b, e).toLowerCase() : undefined;
+}
+function prevWordRe(s: string, from: number, at: number): string | undefined {
+  return PREV_WORD_RE.exec(s.slice(from, at))?.[1]?.toLowerCase();
 }
 
-const monthOf = (name: string): number | undefined => MONTHS[name.toLowerCase().replace(/\.$/, '')];
+function monthOf(name: string): number | undefined {
+  const l = name.toLowerCase();
+  return MONTHS[l.endsWith('.') ? l.slice(0, -1) : l];
+}
 const dayOk = (d: number): boolean => d >= 1 && d <= 31;
 function validDay(y: number, m: number, d: number): boolean {
   return dayOk(d) && d <= daysInMonth(y, m);
@@ -393,8 +513,17 @@ const HAS_WEEKDAY = /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/;
 const HAS_UNIT = /week|month|year/;
 const HAS_UNITS = /years|months|weeks|days|decades/;
 const HAS_AGO = /ago\b/;
+const NTH_GATE = /the\s+\d/;
 const HAS_CASUAL = /[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow/;
-const RESIDUAL_GATE = /\d[/.]\d|fortnight|hence|from now|days?\b|weeks?\b|months?\b/;
+// the digit form apart, and only with a digit, for the reason given at TRIGGER_WORDS
+const RESIDUAL_DIGIT_GATE = /\d[/.]\d/;
+const RESIDUAL_GATE = /fortnight|hence|from now|days?\b|weeks?\b|months?\b/;
+/** RESIDUAL_GATE, its scans run only when a substring each form needs is there. */
+function residualGate(s: string, hasDigit: boolean, hasDay: boolean, hasUnit: boolean): boolean {
+  if (hasDigit && RESIDUAL_DIGIT_GATE.test(s)) return true;
+  if (!hasDay && !hasUnit && !s.includes('fortnight') && !s.includes('hence') && !s.includes('from now')) return false;
+  return RESIDUAL_GATE.test(s);
+}
 
 function isoCands(ctx: Ctx, out: Cand[]): void {
   const s = ctx.s;
@@ -630,17 +759,18 @@ function holidayCands(ctx: Ctx, out: Cand[], pub: Ymd): void {
 function sentenceCands(ctx: Ctx): Cand[] {
   const { s, pub, p } = ctx;
   const out: Cand[] = [];
-  const hasDigit = /\d/.test(s);
+  const hasDigit = ctx.hasDigit;
   const hasMonth = HAS_MONTH.test(s);
   const hasYearDigits = hasDigit && /(?:19|20)\d\d/.test(s);
-  const hasUnit = HAS_UNIT.test(s);
+  const hasUnit = ctx.hasUnit;
+  const hasDay = ctx.hasDay;
 
   if (hasDigit) isoCands(ctx, out);
   if (hasDigit && hasMonth) mdCands(ctx, out);
   if (hasDigit && hasMonth) dmCands(ctx, out);
   if (hasYearDigits && hasMonth) myCands(ctx, out);
   if (hasYearDigits) yearCands(ctx, out);
-  if (hasDigit && pub && p !== undefined) nthCands(ctx, out, pub);
+  if (hasDigit && pub && p !== undefined && NTH_GATE.test(s)) nthCands(ctx, out, pub);
   if (!pub || p === undefined) return out; // everything below is relative to publication
 
   if (hasMonth) mqCands(ctx, out, pub);
@@ -648,11 +778,12 @@ function sentenceCands(ctx: Ctx): Cand[] {
   if (hasMonth) monthCands(ctx, out, pub);
   if (hasUnit) endOfCands(ctx, out, pub, p);
   if (hasUnit) relUnitCands(ctx, out, pub, p);
-  if (HAS_UNITS.test(s)) pastNCands(ctx, out, pub, p);
+  // HAS_UNITS and HAS_WEEKDAY run only when a substring they need is there ("days" holds "day")
+  if ((hasUnit || hasDay || s.includes('decades')) && HAS_UNITS.test(s)) pastNCands(ctx, out, pub, p);
   if (HAS_AGO.test(s)) agoCands(ctx, out, pub, p);
-  if (HAS_WEEKDAY.test(s)) weekdayCands(ctx, out, pub, p);
+  if (hasDay && HAS_WEEKDAY.test(s)) weekdayCands(ctx, out, pub, p);
   if (HAS_CASUAL.test(s)) casualCands(ctx, out, pub, p);
-  if (/Christmas|New Year/.test(s)) holidayCands(ctx, out, pub);
+  if (ctx.holidayText && (s.includes('Christmas') || s.includes('New Year'))) holidayCands(ctx, out, pub);
   return out;
 }
 
@@ -733,12 +864,22 @@ function parsePublished(published: string | undefined): { pub: Ymd; p: number } 
   return { pub: { y, m: mo, d }, p: dayNum(y, mo, d) };
 }
 
+/** The output record, its keys in a fixed order; optional ones left out when absent (literals, not spreads: cheaper). */
+function timeExpr(start: number, end: number, sentence: number, c: Cand, relation: TimeExpr['relation']): TimeExpr {
+  const { value, endValue, rule } = c;
+  if (endValue !== undefined) {
+    return relation ? { start, end, sentence, value, endValue, relation, rule } : { start, end, sentence, value, endValue, rule };
+  }
+  return relation ? { start, end, sentence, value, relation, rule } : { start, end, sentence, value, rule };
+}
+
 /**
  * Every time expression in `text`, resolved against `published` (YYYY-MM-DD). Relative
  * expressions are dropped when `published` is missing or malformed. Offsets are into `text`.
  */
 export function findTimes(text: string, sentences: readonly Sentence[], published: string | undefined): TimeExpr[] {
   const pp = parsePublished(published);
+  const holidayText = text.includes('Christmas') || text.includes('New Year');
   const out: TimeExpr[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const sent = sentences[i];
@@ -750,24 +891,21 @@ export function findTimes(text: string, sentences: readonly Sentence[], publishe
     const boundary = hi;
     let nextIndex = sent.index;
     const next = sentences[i + 1];
-    if (next && s.trimEnd().endsWith('.') && ABBREV_END.test(s.trimEnd().slice(-6)) && next.start >= hi && /^\s*\d{1,2}\b/.test(text.slice(next.start, next.start + 8))) {
+    if (next && next.start >= hi && mayStartWithDay(text, next.start) && NEXT_DAY.test(text.slice(next.start, next.start + 8)) && endsWithMonthAbbrev(s)) {
       hi = Math.max(hi, Math.min(next.end, text.length));
       s = text.slice(lo, hi);
       nextIndex = next.index;
       i++;
     }
-    if (!TRIGGER.test(s)) continue;
-    const ctx: Ctx = { text, lo, hi, s, pub: pp?.pub, p: pp?.p };
+    const hasDigit = DIGIT.test(s);
+    if (!hasDigit && !TRIGGER_WORDS.test(s)) continue;
+    const hasDay = s.includes('day');
+    const hasUnit = HAS_UNIT.test(s);
+    const ctx: Ctx = { text, lo, hi, s, pub: pp?.pub, p: pp?.p, hasDigit, hasDay, hasUnit, holidayText };
     let cands = pickNonOverlapping(sentenceCands(ctx));
-    if (RESIDUAL_GATE.test(s) && RESIDUAL.test(s)) cands = pickNonOverlapping([...cands, ...chronoCands(ctx, cands)]);
+    if (residualGate(s, hasDigit, hasDay, hasUnit) && RESIDUAL.test(s)) cands = pickNonOverlapping([...cands, ...chronoCands(ctx, cands)]);
     for (const c of cands) {
-      const relation = relationOf(c.value, c.endValue, pp?.p);
-      out.push({
-        start: lo + c.start, end: lo + c.end, sentence: lo + c.start < boundary ? sent.index : nextIndex, value: c.value,
-        ...(c.endValue !== undefined ? { endValue: c.endValue } : {}),
-        ...(relation ? { relation } : {}),
-        rule: c.rule,
-      });
+      out.push(timeExpr(lo + c.start, lo + c.end, lo + c.start < boundary ? sent.index : nextIndex, c, relationOf(c.value, c.endValue, pp?.p)));
     }
   }
   return out;

@@ -178,7 +178,10 @@ const NAME_NUM_RE = new RegExp(
   `(?<![\\p{L}\\p{N}'’-])((?:[A-Z][\\p{L}'’]+)(?:(?:\\s|-)(?:el-)?[A-Z][\\p{L}'’]+)?)(?:\\s+|-)(\\d{1,2}|${CARDINAL_WORD_SRC}|[IVX]{1,6})(?![\\p{L}\\p{N}'’]|[.,:/-]\\d|\\s*%)`,
   'gu',
 );
-const NOUN_GATE = /[Rr]ound|[Ss]ession|[Mm]eeting|[Tt]alks|[Ss]ummit|[Cc]onferen|[Cc]ongress|[Pp]hase|[Nn]egotiations|[Cc]onsultations|[Ss]itting|[Ss]tage|ROUND|TALKS/;
+/** The round noun right after a process number ("Astana 8 talks"). */
+const NOUN_AFTER_RE = new RegExp(`^\\s+(${NOUN_SRC})\\b`, 'i');
+// Round|round|Session|…: the same words as ever, grouped by first letter, which scans faster.
+const NOUN_GATE = /[Rr]ound|[Ss](?:ession|ummit|itting|tage)|[Mm]eeting|[Tt]alks|[Cc]on(?:feren|gress|sultations)|[Pp]hase|[Nn]egotiations|ROUND|TALKS/;
 const ORD_GATE = /\d(?:st|nd|rd|th)\b|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth/i;
 const REL_GATE = /recent|latest|last|previous|prior|preceding|earlier|past|next|upcoming|coming|forthcoming|following|subsequent|new|fresh|another|current|ongoing|present|this/i;
 const NAME_NUM_GATE = new RegExp(`[A-Z][a-z]+(?:\\s+|-)(?:\\d|[IVX]|${CARDINAL_WORD_SRC}\\b)`);
@@ -247,26 +250,12 @@ function numberValue(s: string): { value: number; kind: 'digit' | 'word' | 'roma
   return c === undefined ? undefined : { value: c, kind: 'word' };
 }
 
-/**
- * Round ordinals inside text[lo, hi) of one sentence.
- * Offsets returned are into `text`.
- */
-export function findOrdinalsInSpan(
-  text: string,
-  lo: number,
-  hi: number,
-  sentence: number,
-  opts?: OrdinalOptions,
-  names: ReadonlySet<string> = processSet(opts),
-): RoundOrdinal[] {
-  const s = text.slice(lo, hi);
-  const hasNoun = NOUN_GATE.test(s);
-  const hasNameNum = NAME_NUM_GATE.test(s);
-  if (!hasNoun && !hasNameNum) return [];
-  const out: RoundOrdinal[] = [];
+// The four rules of findOrdinalsInSpan, one function each (one signature for all): in one body they
+// passed the bytecode size TurboFan optimises (--max-optimized-bytecode-size), so it ran interpreted.
 
-  // 1. ordinal + noun
-  if (hasNoun && ORD_GATE.test(s)) for (let m = first(ORD_NOUN_RE, s); m !== null; m = ORD_NOUN_RE.exec(s)) {
+/** 1. ordinal + noun: "the eighth round". */
+function ordNounRule(text: string, s: string, lo: number, sentence: number, names: ReadonlySet<string>, out: RoundOrdinal[]): void {
+  for (let m = first(ORD_NOUN_RE, s); m !== null; m = ORD_NOUN_RE.exec(s)) {
     const ord = m[1] ?? '';
     const mods = wordsOf(m[2] ?? '');
     if (!mods.every(isModifier)) continue;
@@ -282,9 +271,11 @@ export function findOrdinalsInSpan(
       rule: /^\d/.test(ord) ? 'ord-noun:digit' : 'ord-noun:word',
     });
   }
+}
 
-  // 2. relative word + noun
-  if (hasNoun && REL_GATE.test(s)) for (let m = first(REL_NOUN_RE, s); m !== null; m = REL_NOUN_RE.exec(s)) {
+/** 2. relative word + noun: "the latest round". */
+function relNounRule(text: string, s: string, lo: number, sentence: number, names: ReadonlySet<string>, out: RoundOrdinal[]): void {
+  for (let m = first(REL_NOUN_RE, s); m !== null; m = REL_NOUN_RE.exec(s)) {
     const word = (m[1] ?? '').toLowerCase().replace(/\s+/, '-');
     const mods = wordsOf(m[2] ?? '');
     if (!mods.every(isModifier)) continue;
@@ -302,9 +293,11 @@ export function findOrdinalsInSpan(
       rule: `relative-noun:${word}`,
     });
   }
+}
 
-  // 3. noun + number: "Round 3", "round three", "Round III"
-  if (hasNoun && /(?:round|phase|session|stage)s?\s+(?:\d|[IVX]|[a-z]+\b)/i.test(s)) for (let m = first(NOUN_NUM_RE, s); m !== null; m = NOUN_NUM_RE.exec(s)) {
+/** 3. noun + number: "Round 3", "round three", "Round III". */
+function nounNumberRule(text: string, s: string, lo: number, sentence: number, names: ReadonlySet<string>, out: RoundOrdinal[]): void {
+  for (let m = first(NOUN_NUM_RE, s); m !== null; m = NOUN_NUM_RE.exec(s)) {
     const num = numberValue(m[2] ?? '');
     if (!num || num.value < 1 || num.value > 99) continue;
     if (num.kind === 'word' && !/^[a-z]/i.test(m[2] ?? '')) continue;
@@ -315,9 +308,11 @@ export function findOrdinalsInSpan(
     if (num.kind !== 'roman' && /^\s+(?:days?|weeks?|months?|years?|hours?|times|people|sides)\b/i.test(after)) continue;
     out.push({ start, end: start + m[0].length, sentence, value: num.value, noun, rule: `noun-number:${num.kind}` });
   }
+}
 
-  // 4. process name + number: "Astana eight", "Astana-13", "Geneva IV"
-  if (hasNameNum) for (let m = first(NAME_NUM_RE, s); m !== null; m = NAME_NUM_RE.exec(s)) {
+/** 4. process name + number: "Astana eight", "Astana-13", "Geneva IV". */
+function processNumberRule(text: string, s: string, lo: number, sentence: number, names: ReadonlySet<string>, out: RoundOrdinal[]): void {
+  for (let m = first(NAME_NUM_RE, s); m !== null; m = NAME_NUM_RE.exec(s)) {
     const name = m[1] ?? '';
     const numText = m[2] ?? '';
     const lname = name.toLowerCase();
@@ -351,7 +346,7 @@ export function findOrdinalsInSpan(
       if (/^[.,]?\d/.test(after)) continue;
     }
     const start = lo + (m.index ?? 0) + offset;
-    const nounM = new RegExp(`^\\s+(${NOUN_SRC})\\b`, 'i').exec(after);
+    const nounM = NOUN_AFTER_RE.exec(after);
     const nn = nounM?.[1] ? normNoun(nounM[1]) : undefined;
     out.push({
       start, end: lo + (m.index ?? 0) + m[0].length, sentence, value: num.value, process: useName,
@@ -359,6 +354,30 @@ export function findOrdinalsInSpan(
       rule: num.kind === 'roman' ? (known ? 'process-roman' : 'process-roman:heuristic') : `process-number:${num.kind}`,
     });
   }
+}
+
+/**
+ * Round ordinals inside text[lo, hi) of one sentence.
+ * Offsets returned are into `text`.
+ */
+export function findOrdinalsInSpan(
+  text: string,
+  lo: number,
+  hi: number,
+  sentence: number,
+  opts?: OrdinalOptions,
+  names: ReadonlySet<string> = processSet(opts),
+): RoundOrdinal[] {
+  const s = text.slice(lo, hi);
+  const hasNoun = NOUN_GATE.test(s);
+  const hasNameNum = NAME_NUM_GATE.test(s);
+  if (!hasNoun && !hasNameNum) return [];
+  const out: RoundOrdinal[] = [];
+
+  if (hasNoun && ORD_GATE.test(s)) ordNounRule(text, s, lo, sentence, names, out);
+  if (hasNoun && REL_GATE.test(s)) relNounRule(text, s, lo, sentence, names, out);
+  if (hasNoun && /(?:round|phase|session|stage)s?\s+(?:\d|[IVX]|[a-z]+\b)/i.test(s)) nounNumberRule(text, s, lo, sentence, names, out);
+  if (hasNameNum) processNumberRule(text, s, lo, sentence, names, out);
 
   return dedupe(out);
 }
@@ -378,7 +397,7 @@ function dedupe(items: RoundOrdinal[]): RoundOrdinal[] {
 export function findOrdinals(text: string, sentences: readonly Sentence[], opts?: OrdinalOptions): RoundOrdinal[] {
   const names = processSet(opts);
   const out: RoundOrdinal[] = [];
-  for (const s of sentences) out.push(...findOrdinalsInSpan(text, s.start, s.end, s.index, opts, names));
+  for (const s of sentences) for (const o of findOrdinalsInSpan(text, s.start, s.end, s.index, opts, names)) out.push(o);
   return out;
 }
 
