@@ -8,15 +8,22 @@ const WORD_RE = /\p{L}+/gu;
 
 /** The same check over tokens already made (lower-cased words), without another pass over the text. */
 export function isProbablyEnglishTokens(tokens: readonly { readonly lower: string; readonly shape: string }[]): boolean {
+  // the words counted first (up to 4,000), so the lookups can stop once the share is reached:
+  // English prose gets there within its first few sentences
   let words = 0;
-  let hits = 0;
-  for (const t of tokens) {
-    if (t.shape !== 'word') continue;
-    words++;
-    if (FUNCTION_WORDS.has(t.lower)) hits++;
-    if (words >= 4000) break;
-  }
+  for (let i = 0; i < tokens.length && words < 4000; i++) if ((tokens[i] as { readonly shape: string }).shape === 'word') words++;
   if (words < 8) return true;
+  let seen = 0;
+  let hits = 0;
+  for (let i = 0; i < tokens.length && seen < words; i++) {
+    const t = tokens[i] as { readonly lower: string; readonly shape: string };
+    if (t.shape !== 'word') continue;
+    seen++;
+    if (FUNCTION_WORDS.has(t.lower)) {
+      hits++;
+      if (hits / words >= 0.08) return true;
+    }
+  }
   return hits / words >= 0.08;
 }
 

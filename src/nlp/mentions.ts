@@ -34,6 +34,43 @@ function lowerKeysOf(gaz: Gazetteer): ReadonlySet<string> {
   return set;
 }
 
+/**
+ * Per ASCII first character, one bit per key length (bit 31: longer): a lower-case word is
+ * ruled out of a small key set without hashing it, and most words are.
+ */
+interface KeyFilters {
+  readonly lowerNames: Uint32Array;
+  readonly bareSectors: Uint32Array;
+}
+
+const filtersCache = new WeakMap<Gazetteer, KeyFilters>();
+
+const lengthBit = (n: number): number => 1 << Math.min(n, 31);
+
+function lengthMask(keys: Iterable<string>): Uint32Array {
+  const mask = new Uint32Array(128);
+  for (const k of keys) {
+    const c = k.charCodeAt(0);
+    if (c < 128) mask[c] = (mask[c] as number) | lengthBit(k.length);
+  }
+  return mask;
+}
+
+function filtersOf(gaz: Gazetteer): KeyFilters {
+  let f = filtersCache.get(gaz);
+  if (!f) {
+    f = { lowerNames: lengthMask(lowerKeysOf(gaz)), bareSectors: lengthMask(gaz.bareSectors.keys()) };
+    filtersCache.set(gaz, f);
+  }
+  return f;
+}
+
+/** False when `word` is surely not a key of the set the mask was made from. */
+function mayBeKey(mask: Uint32Array, word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 128 || ((mask[c] as number) & lengthBit(word.length)) !== 0;
+}
+
 /** Gazetteer mentions in the text, in order, non-overlapping. */
 export function findMentions(text: string, tokens: readonly Token[], gaz: Gazetteer): Mention[] {
   return scanMentions(text, tokens, gaz).mentions;
@@ -46,6 +83,7 @@ export function scanMentions(_text: string, tokens: readonly Token[], gaz: Gazet
   const n = tokens.length;
   const names = gaz.names;
   const lowerStarts = lowerKeysOf(gaz);
+  const filters = filtersOf(gaz);
   let i = 0;
   while (i < n) {
     const t = tokens[i] as Token;
@@ -56,7 +94,7 @@ export function scanMentions(_text: string, tokens: readonly Token[], gaz: Gazet
     let best: PhraseEntry | undefined;
     let end = i + 1;
     // names start with a capital or a digit, but for a handful of keys: most tokens need no lookup
-    const list = t.cap || t.shape === 'number' || lowerStarts.has(t.text) ? names.get(t.text) : undefined;
+    const list = t.cap || t.shape === 'number' || (mayBeKey(filters.lowerNames, t.text) && lowerStarts.has(t.text)) ? names.get(t.text) : undefined;
     if (list !== undefined) {
       for (const e of list) {
         const len = matchExact(tokens, i + 1, e.rest, t.sentence);
@@ -99,17 +137,13 @@ export function scanMentions(_text: string, tokens: readonly Token[], gaz: Gazet
           }
         }
       }
-      const last = tokens[end - 1] as Token;
-      mentions.push({
-        kind, id: target.id, start: t.start, end: last.end, sentence: t.sentence, tokenStart: i, tokenEnd: end,
-        ...(target.country !== undefined ? { country: target.country } : {}), rule: target.rule,
-      });
+      mentions.push(nameMention(kind, target, t, (tokens[end - 1] as Token).end, i, end));
       i = end;
       continue;
     }
 
     // No name here: a state-less sector phrase?
-    const bare = gaz.bareSectors.get(t.lower);
+    const bare = mayBeKey(filters.bareSectors, t.lower) ? gaz.bareSectors.get(t.lower) : undefined;
     if (bare !== undefined) {
       const m = longestLower(tokens, i + 1, bare, t.sentence, false);
       if (m !== undefined) {
@@ -125,6 +159,14 @@ export function scanMentions(_text: string, tokens: readonly Token[], gaz: Gazet
     i++;
   }
   return { mentions, cues };
+}
+
+// Two literals rather than a spread: the same keys in the same order, without a temporary object.
+function nameMention(kind: Mention['kind'], target: PhraseTarget, t: Token, end: number, tokenStart: number, tokenEnd: number): Mention {
+  const { id, country, rule } = target;
+  return country !== undefined
+    ? { kind, id, start: t.start, end, sentence: t.sentence, tokenStart, tokenEnd, country, rule }
+    : { kind, id, start: t.start, end, sentence: t.sentence, tokenStart, tokenEnd, rule };
 }
 
 function mentionKind(target: PhraseTarget, gaz: Gazetteer): Mention['kind'] {

@@ -38,8 +38,21 @@ const HONORIFICS: ReadonlySet<string> = new Set(NAME_WORDS.honorifics);
 const DELEGATION_WORD = /^(delegation|delegations|team|teams|negotiators|side|negotiating|panel|committee|commission|platform|coalition)$/;
 const ADJOINED = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && a.end === b.start;
 
-function isNameWord(t: Token | undefined, blocked: ReadonlySet<number>, i: number): boolean {
-  return t !== undefined && t.shape === 'word' && t.cap && !blocked.has(i) && !NOT_NAME.has(t.lower) && t.text.length > 1 && !/^\p{Lu}{2,}$/u.test(t.text);
+/** Tokens covered by gazetteer mentions, by token index (1 = covered): read for every token. */
+type Blocked = Uint8Array;
+
+const ALL_CAPS = /^\p{Lu}{2,}$/u;
+
+/** Two or more capitals and nothing else ("MBS", "NATO"); most words fail on their second letter. */
+function isAllCaps(text: string): boolean {
+  const c1 = text.charCodeAt(1);
+  if (c1 >= 97 && c1 <= 122) return false;
+  return ALL_CAPS.test(text);
+}
+
+// cheap tests first: most tokens are not capitalised, and hash lookups cost more than field reads
+function isNameWord(t: Token | undefined, blocked: Blocked, i: number): boolean {
+  return t !== undefined && t.shape === 'word' && t.cap && blocked[i] !== 1 && t.text.length > 1 && !NOT_NAME.has(t.lower) && !isAllCaps(t.text);
 }
 
 interface NameRun {
@@ -48,11 +61,11 @@ interface NameRun {
 }
 
 /** Maximal runs of name words (with particles, hyphen joins and middle initials) inside [from, to). */
-function nameRuns(tokens: readonly Token[], from: number, to: number, blocked: ReadonlySet<number>): NameRun[] {
+function nameRuns(tokens: readonly Token[], from: number, to: number, blocked: Blocked): NameRun[] {
   const runs: NameRun[] = [];
   let i = from;
   while (i < to) {
-    if (!isNameWord(tokens[i], blocked, i) && !(PARTICLES.has(tokens[i]?.lower ?? '') && tokens[i]?.cap && isNameWord(tokens[i + 1], blocked, i + 1))) {
+    if (!isNameWord(tokens[i], blocked, i) && !(tokens[i]?.cap && PARTICLES.has(tokens[i]?.lower ?? '') && isNameWord(tokens[i + 1], blocked, i + 1))) {
       i++;
       continue;
     }
@@ -70,9 +83,9 @@ function nameRuns(tokens: readonly Token[], from: number, to: number, blocked: R
         break;
       }
       // hyphenated given names: "Ji - ha", "Jean - Yves"
-      if (t.text === '-' && ADJOINED(tokens[j - 1], t) && ADJOINED(t, tokens[j + 1]) && tokens[j + 1]?.shape === 'word' && !blocked.has(j + 1)) { j += 2; continue; }
+      if (t.text === '-' && ADJOINED(tokens[j - 1], t) && ADJOINED(t, tokens[j + 1]) && tokens[j + 1]?.shape === 'word' && blocked[j + 1] !== 1) { j += 2; continue; }
       // a middle initial: "George W . Bush"
-      if (/^\p{Lu}$/u.test(t.text) && tokens[j + 1]?.text === '.' && isNameWord(tokens[j + 2], blocked, j + 2)) { j += 3; continue; }
+      if (t.cap && /^\p{Lu}$/u.test(t.text) && tokens[j + 1]?.text === '.' && isNameWord(tokens[j + 2], blocked, j + 2)) { j += 3; continue; }
       break;
     }
     runs.push({ start: i, end: j });
@@ -294,7 +307,7 @@ function isSpeaker(sc: SentenceScope, run: NameRun, sent: Sentence): boolean {
 interface NameState {
   readonly input: PeopleInput;
   readonly known: ReturnType<typeof loadKnownPeople>;
-  readonly blocked: ReadonlySet<number>;
+  readonly blocked: Blocked;
   readonly mentionEndingAt: ReadonlyMap<number, Mention>;
   readonly mentionStartingAt: ReadonlyMap<number, Mention>;
   readonly full: PersonMention[];
@@ -308,10 +321,12 @@ interface NameState {
 function namesInSentence(st: NameState, s: Sentence): void {
   const { input, known, blocked, mentionEndingAt, mentionStartingAt, full, personEndingAt, knownAffiliation, surnameSoFar, pending } = st;
   const { text, tokens, mentions, lexicon } = input;
+  const runs = nameRuns(tokens, s.tokenStart, s.tokenEnd, blocked);
+  // titles are read only around names: a sentence without a name needs no title scan
+  if (runs.length === 0) return;
   const titleMatches = lexicon.titles.scan(tokens, s.tokenStart, s.tokenEnd);
   const titleEndingAt = new Map<number, (typeof titleMatches)[number]>();
   for (const tm of titleMatches) titleEndingAt.set(tm.end, tm);
-  const runs = nameRuns(tokens, s.tokenStart, s.tokenEnd, blocked);
   const sc: SentenceScope = { input, tokens, lexicon, s, mentions, mentionEndingAt, mentionStartingAt, titleEndingAt, personEndingAt, runs, surnameSoFar };
   let previous: PersonMention | undefined;
   for (const run of runs) {
@@ -338,7 +353,9 @@ function namesInSentence(st: NameState, s: Sentence): void {
       pending.push({ run, sentence: s });
       continue;
     }
-    let affiliation = pre?.affiliation ?? app?.affiliation ?? knownAffiliation.get(`@${slug(text.slice(tokens[run.start]?.start ?? 0, tokens[run.end - 1]?.end ?? 0))}`);
+    // the slug is the person's id too: made once
+    const id = `@${slug(name)}`;
+    let affiliation = pre?.affiliation ?? app?.affiliation ?? knownAffiliation.get(id);
     // "Russian Foreign Minister Sergei Lavrov and Defense Minister Sergei Shoigu": the
     // adjective distributes over the coordination
     if (!affiliation && pre && previous?.affiliation && tokens[pre.start - 1]?.lower === 'and') affiliation = previous.affiliation;
@@ -346,7 +363,7 @@ function namesInSentence(st: NameState, s: Sentence): void {
     const title = pre?.title ?? app?.title ?? (kp ? known.titleIn(kp, input.year) : undefined);
     const span = pre?.span ?? app?.span;
     const p: PersonMention = {
-      id: `@${slug(name)}`,
+      id,
       name,
       start: first.start,
       end: last.end,
@@ -371,10 +388,13 @@ function namesInSentence(st: NameState, s: Sentence): void {
 // Pavlo Palisa": members of a listed delegation speak for its state
 function delegationMembers(input: PeopleInput, full: PersonMention[]): void {
   const { tokens, sentences, mentions } = input;
+  // the sentence-independent tests once per mention, in mention order; few mentions pass
+  const heads = mentions.filter((m) => m.kind === 'sector' && /\.(GOV|MIL)$/.test(m.id)
+    && /^(includes|included|including|comprises|comprised|consists|is|was|led)$/.test(tokens[m.tokenEnd]?.lower ?? ''));
+  if (heads.length === 0) return;
 for (const s of sentences) {
-  for (const m of mentions) {
-    if (m.sentence !== s.index || m.kind !== 'sector' || !/\.(GOV|MIL)$/.test(m.id)) continue;
-    if (!/^(includes|included|including|comprises|comprised|consists|is|was|led)$/.test(tokens[m.tokenEnd]?.lower ?? '')) continue;
+  for (const m of heads) {
+    if (m.sentence !== s.index) continue;
     const state = m.id.split('.')[0];
     if (!state) continue;
     for (let i = 0; i < full.length; i++) {
@@ -409,7 +429,7 @@ function knownInitials(st: NameState, out: PersonMention[]): void {
   const { tokens } = input;
 for (let i = 0; i < tokens.length; i++) {
   const tk = tokens[i];
-  if (!tk || blocked.has(i) || tk.text.length < 2 || !/^\p{Lu}{2,}$/u.test(tk.text)) continue;
+  if (!tk?.cap || tk.text.length < 2 || blocked[i] === 1 || !isAllCaps(tk.text)) continue;
   const kp = known.byName.get(tk.text);
   if (!kp) continue;
   const firstFull = full.find((p) => p.id === kp.id || known.byName.get(p.name)?.id === kp.id);
@@ -455,16 +475,26 @@ for (const { run, sentence } of pending) {
 }
 
 
+// One buffer for every call, cleared per document: a fresh typed array per document costs
+// more than clearing one (findPeople is not re-entered while it runs).
+let blockedBuffer: Blocked = new Uint8Array(4096);
+
+function blockedFor(n: number): Blocked {
+  if (blockedBuffer.length < n) blockedBuffer = new Uint8Array(Math.max(n, 2 * blockedBuffer.length));
+  blockedBuffer.fill(0, 0, n);
+  return blockedBuffer;
+}
+
 export function findPeople(input: PeopleInput): PersonMention[] {
   const { sentences, mentions } = input;
   const known = loadKnownPeople();
   // tokens covered by gazetteer mentions never start or continue a name
-  const blocked = new Set<number>();
+  const blocked = blockedFor(input.tokens.length);
   const mentionEndingAt = new Map<number, Mention>();
   const mentionStartingAt = new Map<number, Mention>();
   for (const m of mentions) {
     if (m.kind === 'person') continue;
-    for (let k = m.tokenStart; k < m.tokenEnd; k++) blocked.add(k);
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) blocked[k] = 1;
     mentionEndingAt.set(m.tokenEnd, m);
     mentionStartingAt.set(m.tokenStart, m);
   }

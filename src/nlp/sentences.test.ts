@@ -43,3 +43,54 @@ test('tokens carry the index of their sentence', () => {
   const tokens = tokenize(t, splitSentences(t));
   assert.deepEqual(tokens.map((x) => x.sentence), [0, 0, 0, 1, 1, 1]);
 });
+
+// The splitter as it was written with regexes: the scanner must cut exactly where it did.
+function byRegex(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  // every abbreviation the alphabet below can spell
+  const abbreviations = new Set(['mr', 'mrs', 'gen', 'al', 'no']);
+  const isAbbreviation = (at: number): boolean => {
+    const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, at - 12), at))?.[1];
+    if (word === undefined) return false;
+    return /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word) || abbreviations.has(word.toLowerCase());
+  };
+  let start = 0;
+  const push = (end: number): void => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s] ?? '')) s++;
+    while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+    if (e > s) out.push([s, e]);
+  };
+  const re = /([.!?…]+)(["'”’)\]]*)(\s+)|\s*\n\s*/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[1] === undefined) {
+      push(m.index);
+      start = m.index + m[0].length;
+      continue;
+    }
+    const end = m.index + m[1].length + (m[2] ?? '').length;
+    const space = m[3] ?? '';
+    if (!/^["'“‘([]?[\p{Lu}\d]/u.test(text.slice(end + space.length, end + space.length + 2))) continue;
+    if (m[1] === '.' && m[2] === '' && isAbbreviation(m.index)) continue;
+    push(end);
+    start = space.includes('\n') ? end + space.length : end;
+  }
+  push(text.length);
+  return out;
+}
+
+test('the boundary scanner agrees with the regex it replaced', () => {
+  const alphabet = ['a', 'U', 'S', 'Mr', 'Gen', 'W', 'é', 'É', '𝐀', '.', '.', '!', '?', '…', '"', "'", '”', '’', ')', ']', '“', '(', ' ', ' ', '\n', '\t', '\u00a0', '\u2028', '\u0085', '1', ',', 'al', 'no', 'U.S'];
+  let seed = 11;
+  const rand = (k: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % k;
+  };
+  for (let n = 0; n < 3000; n++) {
+    let s = '';
+    const len = 1 + rand(24);
+    for (let i = 0; i < len; i++) s += alphabet[rand(alphabet.length)] ?? '';
+    assert.deepEqual(splitSentences(s).map((x) => [x.start, x.end]), byRegex(s), JSON.stringify(s));
+  }
+});
