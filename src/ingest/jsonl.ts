@@ -1,12 +1,12 @@
 // Reads a JSONL batch, one JSON article per line. Apart from read-article.ts so that
-// `parley extract --jsonl` loads neither the HTML parser nor zod at start-up.
+// `parley extract --jsonl` does not load the HTML and feed parsers at start-up.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError, ParleyError } from '../errors.js';
 import type { Article } from './article.js';
 import { decodeText } from './decode.js';
 import { idFromPath, statOrThrow } from './files.js';
 import { MAX_BATCH_BYTES } from './limits.js';
-import { toArticle } from './to-article.js';
+import { toArticle } from './article-schema.js';
 
 export interface JsonlItem {
   readonly line: number;

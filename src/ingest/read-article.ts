@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Article } from './article.js';
 import { idFromPath, statOrThrow } from './files.js';
-import { toArticle } from './to-article.js';
+import { toArticle } from './article-schema.js';
 import { decodeText } from './decode.js';
 import { htmlToArticle } from './html.js';
 import { MAX_ARTICLE_BYTES } from './limits.js';
