@@ -129,6 +129,30 @@ function inSeg(seg: Segment, k: number): boolean {
   return k >= seg.segStart && k < seg.segEnd;
 }
 
+// The article-wide lookups are built by functions of their own: a deopt in one of them (an array
+// seen with a new elements kind) then recompiles only that small function.
+function namedFormatsOf(processNames: readonly PhraseMatch<{ readonly id: string }>[][]): Set<string> {
+  const namedFormats = new Set<string>();
+  for (const ms of processNames) for (const m of ms) namedFormats.add(m.entry.payload.id);
+  return namedFormats;
+}
+
+function venueNamedTracksOf(ctx: Context): Set<string> {
+  const t = ctx.tokens;
+  const venueNamedTracks = new Set<string>();
+  for (const p of ctx.places) {
+    const next = ctx.cues(p.sentence, 'track').find((c) => c.start === p.tokenEnd || (c.start === p.tokenEnd + 1 && t[p.tokenEnd]?.lower === 'peace'));
+    if (next) venueNamedTracks.add(processIdOfPlace(p));
+  }
+  return venueNamedTracks;
+}
+
+function ordinalsBySentence(ctx: Context): RoundOrdinal[][] {
+  const ordinalsBy: RoundOrdinal[][] = ctx.sentences.map(() => []);
+  for (const o of ctx.ordinals) ordinalsBy[o.sentence]?.push(o);
+  return ordinalsBy;
+}
+
 /**
  * The discourse state of one article — the process in focus, the round last referred to, the
  * "current" round of each process, the lists of actors named so far — and the rules that read it.
@@ -159,15 +183,9 @@ class TalksReader {
     this.current = new Map<string, RoundDraft>();
     // processes the article knows by name, and places it names tracks after ("the Astana talks")
     this.processNames = ctx.sentences.map((s) => ctx.lexicon.processes.scan(t, s.tokenStart, s.tokenEnd));
-    this.namedFormats = new Set<string>();
-    for (const ms of this.processNames) for (const m of ms) this.namedFormats.add(m.entry.payload.id);
-    this.venueNamedTracks = new Set<string>();
-    for (const p of ctx.places) {
-      const next = ctx.cues(p.sentence, 'track').find((c) => c.start === p.tokenEnd || (c.start === p.tokenEnd + 1 && t[p.tokenEnd]?.lower === 'peace'));
-      if (next) this.venueNamedTracks.add(processIdOfPlace(p));
-    }
-    this.ordinalsBy = ctx.sentences.map(() => []);
-    for (const o of ctx.ordinals) this.ordinalsBy[o.sentence]?.push(o);
+    this.namedFormats = namedFormatsOf(this.processNames);
+    this.venueNamedTracks = venueNamedTracksOf(ctx);
+    this.ordinalsBy = ordinalsBySentence(ctx);
   }
 
   readSentence(s: Sentence): void {
@@ -291,10 +309,12 @@ class TalksReader {
     const ctx = this.ctx;
     const t = this.t;
     const si = s.index;
-    const nounCues: { cue: Cue; kind: 'sitting' | 'track' }[] = [
-      ...sitting.map((cue) => ({ cue, kind: 'sitting' as const })),
-      ...track.map((cue) => ({ cue, kind: 'track' as const })),
-    ].sort((x, y) => x.cue.start - y.cue.start);
+    // built by push, not by spreading two maps: an empty map's array has another elements kind,
+    // and each kind seen late costs the optimised code a deopt and a recompile
+    const nounCues: { cue: Cue; kind: 'sitting' | 'track' }[] = [];
+    for (const cue of sitting) nounCues.push({ cue, kind: 'sitting' });
+    for (const cue of track) nounCues.push({ cue, kind: 'track' });
+    nounCues.sort((x, y) => x.cue.start - y.cue.start);
     for (const { cue, kind } of nounCues) {
       if (covered.has(cue.start)) continue;
       // a noun inside a process name ("Astana talks") still heads a phrase of its own
