@@ -38,3 +38,14 @@ test('the round a story reports is held where its dateline is, when its talks ar
   assert.ok(got.includes('#4 kigali@RW'), got.join('; '));
   assert.ok(got.includes('#3 -'), `only the round reported is placed by the dateline: ${got.join('; ')}`);
 });
+
+test('a closing verb dates a sitting\'s end; a truce\'s length does not', () => {
+  const text = [
+    'LUSAKA — The third round of the Lusaka talks was postponed on Friday, the mediators said.',
+    'The second round, which opened on April 22 and ended on May 2, produced a prisoner exchange.',
+    'The first round ended on Friday, February 28, with agreement on a 30-day humanitarian truce starting on Saturday.',
+  ].join('\n\n');
+  const got = extract({ id: 't', text, published: '2025-06-13' }).rounds.map((r) => `#${r.ordinal ?? '-'} ${r.start ?? '-'}..${r.end ?? '-'}`);
+  assert.ok(got.includes('#2 2025-04-22..2025-05-02'), got.join('; '));
+  assert.ok(!got.some((r) => r.startsWith('#1') && r.endsWith('2025-03-29')), got.join('; '));
+});

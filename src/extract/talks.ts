@@ -36,6 +36,10 @@ interface RoundNp {
 
 const IN_AT = /^(in|at|to)$/;
 const VENUE_SKIP = /^(the|capital|city|resort|town|port|of|’|'|s|coastal|seaside|southern|northern|eastern|western|central|border|lakeside|,)$/;
+// "… and ended on May 2": the verbs that close a sitting and date its end
+const CLOSE_CUE = /^(ended|concluded|closed|finished|adjourned|wrapped)$/;
+// a truce's length ("a 30-day humanitarian truce starting on Saturday") is not the sitting's
+const NOT_SITTING_SPANS = /^(ceasefire|truce)$/;
 const BEGIN_CUE = /^(began|begun|started|launched|kicked|initiated|inaugurated|established|created|formed)$/;
 // agenda cues that follow what they put on the table: "X and Y are on the table"
 const AFTER_TOPICS = /^(on the table|on the agenda|central item|priority|priorities)$/i;
@@ -624,12 +628,41 @@ class TalksReader {
       round.end = time.endValue;
       addEvidence(round.evidence, ctx.evidence(si, ctx.tokenAt(time.start), ctx.tokenAt(time.end), `round:end:${time.rule}`, 'end'));
     }
+    if (time && round.start === time.value && !round.end) this.readCloseDate(h);
     for (const du of ctx.durations) {
       if (du.sentence !== si || !round.start || round.end || !/^\d{4}-\d{2}-\d{2}$/.test(round.start) || du.days < 2) continue;
+      if (this.spansTruce(du.noun, ctx.tokenAt(du.end))) continue;
       const e = new Date(`${round.start}T00:00:00Z`);
       e.setUTCDate(e.getUTCDate() + du.days - 1);
       round.end = e.toISOString().slice(0, 10);
       addEvidence(round.evidence, ctx.evidence(si, ctx.tokenAt(du.start), ctx.tokenAt(du.end), 'round:end:duration', 'end'));
+    }
+  }
+
+  /** "a 30-day truce", "a 30-day humanitarian truce": a length that belongs to a truce. */
+  private spansTruce(noun: string | undefined, after: number): boolean {
+    if (noun !== undefined) return NOT_SITTING_SPANS.test(noun);
+    const t = this.ctx.tokens;
+    for (let k = after; k < after + 3; k++) if (NOT_SITTING_SPANS.test(t[k]?.lower ?? '')) return true;
+    return false;
+  }
+
+  /** "The second round, which opened on April 22 and ended on May 2": a later day after a closing verb. */
+  private readCloseDate(h: SittingHead): void {
+    const ctx = this.ctx;
+    const t = ctx.tokens;
+    const { round, time, si } = h;
+    const start = round.start;
+    if (!time || !start || start.length !== 10) return;
+    for (const x of ctx.timesIn(si)) {
+      if (x === time || x.value.length !== 10 || x.value <= start || x.endValue !== undefined) continue;
+      const k = ctx.tokenAt(x.start);
+      if (k < h.segStart || k >= h.segEnd) continue;
+      const verb = t[k - 1]?.lower === 'on' ? t[k - 2] : t[k - 1];
+      if (!CLOSE_CUE.test(verb?.lower ?? '')) continue;
+      round.end = x.value;
+      addEvidence(round.evidence, ctx.evidence(si, k, ctx.tokenAt(x.end), `round:end:closed:${x.rule}`, 'end'));
+      return;
     }
   }
 
