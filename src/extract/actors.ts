@@ -13,6 +13,8 @@ const LIST_GLUE = new Set([
   'powerful', 'largest', 'biggest', 'guerrilla', 'military', 'regional', 'neighbouring', 'neighboring', 'allied', 'feuding',
   'guarantor', 'states', 'countries', 'nations', 'powers',
 ]);
+/** Of BACK_GLUE, the words that may also join the members of a list already begun. */
+const BACK_JOINERS: ReadonlySet<string> = new Set([',', 'and', '&', 'as', 'well', 'both', 'the']);
 const BACK_GLUE = new Set(['attending', 'acting', 'act', 'acts', 'serve', 'serves', 'serving', 'served', ',', 'and', '&', 'as', 'well', 'both', 'are', 'is', 'were', 'was', 'have', 'has', 'had', 'also', 'the', 'all', 'remain', 'remains', 'being', 'been', 'be', 'would', 'will', 'still', 'since', 'already', 'recently', 'jointly', 'again', 'then', 'now', 'together', 'later', 'finally', 'formally', 'officially', 'reportedly']);
 
 const SECTOR_OF_WORD: Readonly<Record<string, string>> = { REB: 'REB', OPP: 'OPP', GOV: 'GOV', MIL: 'GOV', CIV: 'CIV', PPL: 'PPL' };
@@ -84,8 +86,31 @@ function mainGroup(ctx: Context, iso: string): string | undefined {
 /** The state part of an actor id. */
 export function stateOf(id: string): string | undefined {
   if (id.startsWith('@') || id.startsWith('GRP:')) return undefined;
-  const head = id.split('.')[0] ?? id;
-  return /^[A-Z]{3}$/.test(head) ? head : undefined;
+  // the part before the first dot, read in place: no array from split() for a hot helper
+  const dot = id.indexOf('.');
+  if ((dot < 0 ? id.length : dot) !== 3) return undefined;
+  for (let i = 0; i < 3; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 65 || c > 90) return undefined;
+  }
+  return id.slice(0, 3);
+}
+
+/** The first actor of a sentence's list that starts at a token, in text order. */
+function refStartingAt(refs: readonly ActorRef[], k: number): ActorRef | undefined {
+  for (const a of refs) if (a.tokenStart === k) return a;
+  return undefined;
+}
+
+/** The first actor of a sentence's list that ends at a token, in text order. */
+function refEndingAt(refs: readonly ActorRef[], k: number): ActorRef | undefined {
+  for (const a of refs) if (a.tokenEnd === k) return a;
+  return undefined;
+}
+
+function anyRefStartingIn(refs: readonly ActorRef[], lo: number, hi: number): boolean {
+  for (const a of refs) if (a.tokenStart > lo && a.tokenStart <= hi) return true;
+  return false;
 }
 
 /**
@@ -102,7 +127,7 @@ export function listAt(ctx: Context, sentence: number, from: number, direction: 
     const end = Math.min(limit ?? s.tokenEnd, s.tokenEnd);
     let k = from;
     while (k < end) {
-      const r = refs.find((a) => a.tokenStart === k);
+      const r = refStartingAt(refs, k);
       if (r) {
         out.push(r);
         k = r.tokenEnd;
@@ -113,8 +138,7 @@ export function listAt(ctx: Context, sentence: number, from: number, direction: 
       if (!(LIST_GLUE.has(t.lower) || t.shape === 'number')) break;
       if (t.lower === 'and' || t.text === ',') {
         // a list goes on past "and" only when another actor follows soon
-        const next = refs.find((a) => a.tokenStart > k && a.tokenStart <= k + 6);
-        if (!next) break;
+        if (!anyRefStartingIn(refs, k, k + 6)) break;
       }
       k++;
     }
@@ -123,7 +147,7 @@ export function listAt(ctx: Context, sentence: number, from: number, direction: 
   let k = from - 1;
   const lo = Math.max(limit ?? s.tokenStart, s.tokenStart);
   while (k >= lo) {
-    const r = refs.find((a) => a.tokenEnd === k + 1);
+    const r = refEndingAt(refs, k + 1);
     if (r) {
       out.unshift(r);
       k = r.tokenStart - 1;
@@ -131,7 +155,7 @@ export function listAt(ctx: Context, sentence: number, from: number, direction: 
     }
     const t = ctx.tokens[k];
     if (!t || !BACK_GLUE.has(t.lower)) break;
-    if (out.length > 0 && !/^(,|and|&|as|well|both|the)$/.test(t.lower)) break;
+    if (out.length > 0 && !BACK_JOINERS.has(t.lower)) break;
     k--;
   }
   return out;
@@ -167,6 +191,17 @@ export function numberedGroup(ctx: Context, at: number, lists: readonly { readon
   return undefined;
 }
 
+// Word lists of decideConflict, as sets: it reads the words around every actor of the article.
+const VENUE_PREPS: ReadonlySet<string> = new Set(['in', 'at', 'to', 'from', 'near', 'of']);
+const TALKS_AFTER_CAPITAL: ReadonlySet<string> = new Set(['talks', 'process', 'summit', 'format', 'round', 'negotiations', 'agreement', 'agreements', 'accord', 'accords', 'protocol', 'declaration', 'meeting', 'conference']);
+const HOST_PREPS: ReadonlySet<string> = new Set(['in', 'at', 'to']);
+const HOST_NOUNS: ReadonlySet<string> = new Set(['capital', 'foreign', 'resort', 'city', 'host', 'hosts']);
+const ABOUT_PREPS: ReadonlySet<string> = new Set(['on', 'in', 'over', 'for', 'about']);
+const ABOUT_NOUNS: ReadonlySet<string> = new Set(['peace', 'talks', 'war', 'conflict', 'crisis', 'settlement', ',', '.']);
+const CONFLICT_NOUNS: ReadonlySet<string> = new Set(['peace', 'war', 'conflict', 'crisis', 'settlement']);
+const POSSESSED_CONFLICT: ReadonlySet<string> = new Set(['war', 'conflict', 'crisis', 'civil', 'warring', 'conflicting']);
+const WARRING: ReadonlySet<string> = new Set(['warring', 'conflicting']);
+
 /**
  * The state the article's conflict is about: explicit cues ("talks on Syria", "the war in
  * Ukraine", "Syria peace") first, else the most mentioned state that does not broker.
@@ -181,9 +216,9 @@ export function decideConflict(ctx: Context, sponsors: ReadonlySet<string>): str
     // people are counted by the states they name, not by how often they speak
     if (a.kind === 'person') continue;
     // a capital after "in"/"at", or naming talks ("the Minsk talks"), is a venue, not a government
-    if (a.kind === 'capital' && (/^(in|at|to|from|near|of)$/.test(t[a.tokenStart - 1]?.lower ?? '') || /^(talks|process|summit|format|round|negotiations|agreement|agreements|accord|accords|protocol|declaration|meeting|conference)$/.test(t[a.tokenEnd]?.lower ?? ''))) continue;
+    if (a.kind === 'capital' && (VENUE_PREPS.has(t[a.tokenStart - 1]?.lower ?? '') || TALKS_AFTER_CAPITAL.has(t[a.tokenEnd]?.lower ?? ''))) continue;
     // a state named as the place of the talks ("in Kazakhstan", "the Kazakh capital") hosts, it does not fight
-    if ((a.kind === 'state' && /^(in|at|to)$/.test(t[a.tokenStart - 1]?.lower ?? '')) || (a.kind === 'adj' && /^(capital|foreign|resort|city|hosts?)$/.test(t[a.tokenEnd]?.lower ?? ''))) continue;
+    if ((a.kind === 'state' && HOST_PREPS.has(t[a.tokenStart - 1]?.lower ?? '')) || (a.kind === 'adj' && HOST_NOUNS.has(t[a.tokenEnd]?.lower ?? ''))) continue;
     const iso = stateOf(a.id);
     if (!iso) continue;
     // a conflict is named by its sides: sectors, and above all armed or opposition ones
@@ -191,9 +226,9 @@ export function decideConflict(ctx: Context, sponsors: ReadonlySet<string>): str
     const prev = t[a.tokenStart - 1]?.lower ?? '';
     const next = t[a.tokenEnd]?.lower ?? '';
     const next2 = t[a.tokenEnd + 1]?.lower ?? '';
-    if (/^(on|in|over|for|about)$/.test(prev) && /^(peace|talks|war|conflict|crisis|settlement|,|\.)$/.test(next)) w += 3;
-    if (/^(peace|war|conflict|crisis|settlement)$/.test(next) || (next === '’' || next === "'") && /^(war|conflict|crisis|civil|warring|conflicting)$/.test(t[a.tokenEnd + 2]?.lower ?? '')) w += 3;
-    if (/^(warring|conflicting)$/.test(next2)) w += 3;
+    if (ABOUT_PREPS.has(prev) && ABOUT_NOUNS.has(next)) w += 3;
+    if (CONFLICT_NOUNS.has(next) || (next === '’' || next === "'") && POSSESSED_CONFLICT.has(t[a.tokenEnd + 2]?.lower ?? '')) w += 3;
+    if (WARRING.has(next2)) w += 3;
     add(iso, w);
   }
   for (const p of ctx.places) if (!p.capital) add(p.country, 0.5);

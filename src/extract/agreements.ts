@@ -3,7 +3,8 @@
 // subjects of the agreeing verb or "between X and Y".
 import type { Topic } from '../record.js';
 import { listAt, numberedGroup, resolveActor } from './actors.js';
-import type { Context } from './context.js';
+import type { Sentence } from '../nlp/index.js';
+import type { Context, Cue } from './context.js';
 import { addEvidence, type Drafts } from './draft.js';
 import type { TalksMemory } from './talks.js';
 import { topicsAfter } from './topics.js';
@@ -13,101 +14,7 @@ const AGREE_VERBS = /^(agreed|agreeing|signed|reached|struck|sealed|clinched|con
 const HYPOTHETICAL = /^(if|would|could|might|may|possible|potential|proposed|proposal|hopes|hope|want|wants|wanting|seek|seeking|aim|aims|push|pushes|pushing|rather|whether|any|future|new|draft|offer|offered|urge|urged|urging|called|calls|demand|demanded|demanding|reject|rejected|rejects|refused|refuses|not|no|never|without)$/;
 
 export function readAgreements(ctx: Context, d: Drafts, memory: TalksMemory): void {
-  const t = ctx.tokens;
-  for (const s of ctx.sentences) {
-    const si = s.index;
-    const nouns = ctx.cues(si, 'agreement_noun');
-    const verbs = ctx.cues(si, 'agreement_verb');
-    const outcomes = ctx.cues(si, 'outcome').filter((c) => AGREE_VERBS.test(t[c.start]?.lower ?? ''));
-    // "the 2015 nuclear deal", "the February 2020 landmark pact": a deal dated in passing exists
-    const datedAt = (c: { start: number }): string | undefined => {
-      for (const x of ctx.timesIn(si)) {
-        const e = ctx.tokenAt(x.end);
-        if (e <= c.start && e >= c.start - 6 && !x.rule.startsWith('past-n') && !x.rule.startsWith('chrono')) {
-          let plain = true;
-          for (let k = e; k < c.start; k++) if (!(t[k]?.shape === 'word' && !t[k]?.cap) && t[k]?.text !== '-') plain = false;
-          if (plain) return x.value;
-        }
-      }
-      return undefined;
-    };
-    if (verbs.length === 0 && outcomes.length === 0 && !nouns.some((c) => datedAt(c))) continue;
-    const triggers = [...nouns.map((c) => ({ c, noun: true })), ...outcomes.map((c) => ({ c, noun: false }))].sort((a, b) => a.c.start - b.c.start);
-    const done = new Set<number>();
-    for (const { c, noun } of triggers) {
-      if (done.has(c.start)) continue;
-      // hypothetical or refused deals are not agreements
-      let hypothetical = false;
-      for (let k = Math.max(s.tokenStart, c.start - 4); k < c.start; k++) if (HYPOTHETICAL.test(t[k]?.lower ?? '')) hypothetical = true;
-      if (hypothetical) continue;
-      const word = t[c.start]?.lower ?? '';
-      let kind: Topic | undefined;
-      let scopePlace: string | undefined;
-      const after = topicsAfter(ctx, si, c.end, Math.min(s.tokenEnd, c.end + 14)).filter((x) => x.topic !== 'no_progress' && x.topic !== 'agreement');
-      // "the nuclear deal", "the peace-building pact to pull all troops": the topic may name the deal itself
-      const own = topicsAfter(ctx, si, Math.max(s.tokenStart, c.start - 3), c.end).filter((x) => x.topic !== 'no_progress' && x.topic !== 'agreement' && x.topic !== 'conference' && x.end >= c.end);
-      if (own[0]) after.unshift(own[0]);
-      if (noun && CEASEFIRE_NOUNS.test(word)) kind = 'ceasefire';
-      else if (after[0] && (!noun || /^(on|to|for|over|,)$/.test(t[c.end]?.lower ?? '') || after[0].start - c.end <= 12)) kind = after[0].topic;
-      else if (noun) kind = 'agreement';
-      if (!kind) continue;
-      // a verb of agreement must hold the noun: "a ceasefire, which took in December 2016"
-      const dated = noun ? datedAt(c) : undefined;
-      const verb = noun ? (verbs.find((v) => Math.abs(v.start - c.end) <= 8 || Math.abs(c.start - v.end) <= 6) ?? (dated ? c : undefined)) : c;
-      if (!verb) continue;
-      done.add(c.start);
-      if (kind === 'conference') {
-        const p = ctx.placesIn(si).find((x) => x.tokenStart > c.end && !x.id.endsWith('@XZ'));
-        if (p) scopePlace = p.id;
-      }
-      const scope = scopePlace ?? ctx.conflict;
-      // parties: "the three states agreeing", "X and Y signed", "between X and Y"
-      const parties: string[] = [];
-      const vStart = Math.min(c.start, verb.start);
-      for (let k = Math.max(s.tokenStart, vStart - 6); k < vStart; k++) {
-        const g = numberedGroup(ctx, k, memory.lists);
-        if (g) for (const id of g.ids) if (!parties.includes(id)) parties.push(id);
-      }
-      if (parties.length === 0) {
-        for (const r of listAt(ctx, si, vStart, 'backward')) for (const id of resolveActor(ctx, r)) if (!parties.includes(id) && !id.startsWith('@')) parties.push(id);
-      }
-      const between = t.findIndex((x, k) => k > c.end && k < Math.min(s.tokenEnd, c.end + 4) && x.lower === 'between');
-      if (between > 0) for (const r of listAt(ctx, si, between + 1, 'forward')) for (const id of resolveActor(ctx, r)) if (!parties.includes(id) && !id.startsWith('@')) parties.push(id);
-      const time = ctx.timesIn(si).filter((x) => !x.rule.startsWith('past-n')).sort((a, b) => Math.abs(ctx.tokenAt(a.start) - c.start) - Math.abs(ctx.tokenAt(b.start) - c.start))[0];
-      // undated in its sentence: the time the story last gave (two sentences back at most), or
-      // the sitting the sentence belongs to, or the day of publication for a deal just reported
-      let date = dated ?? time?.value;
-      if (!date) {
-        for (let b = si - 1; b >= Math.max(0, si - 2) && !date; b--) {
-          const prev = ctx.timesIn(b).filter((x) => !x.rule.startsWith('past-n') && !x.rule.startsWith('chrono'));
-          date = prev[prev.length - 1]?.value;
-        }
-      }
-      if (!date) {
-        const r = d.rounds.find((x) => x.evidence.some((e) => e.sentence === si) && x.start) ?? [...d.rounds].reverse().find((x) => x.start && x.lastSentence >= si - 3);
-        date = r?.start;
-      }
-      if (!date && ctx.published && /^(signed|reached|agreed|struck|sealed|clinched|concluded)$/.test(t[verb.start]?.lower ?? '')) date = ctx.published;
-      const ev = ctx.evidence(si, Math.min(c.start, verb.start), Math.max(c.end, verb.end), `agreement:${c.entry.id}:${verb.entry.id}`);
-      const same = d.agreements.find((a) => a.kind === kind && (a.date === undefined || date === undefined || a.date.slice(0, 7) === date.slice(0, 7)));
-      if (same) {
-        addEvidence(same.evidence, ev);
-        continue;
-      }
-      // parties unsaid: the two sides the story named last
-      if (parties.length === 0) {
-        const last = [...memory.lists].reverse().find((l) => l.kind === 'parties');
-        if (last) for (const id of last.ids) if (!parties.includes(id)) parties.push(id);
-      }
-      d.agreements.push({
-        kind,
-        ...(scope ? { scope } : {}),
-        ...(date ? { date } : {}),
-        ...(parties.length ? { parties } : {}),
-        evidence: [ev],
-      });
-    }
-  }
+  for (const s of ctx.sentences) readSentence(ctx, d, memory, s);
   // a deal whose subject the text does not say is the named deal of the same article, and
   // several such mentions are one deal talked about again
   const named = d.agreements.some((a) => a.kind !== 'agreement');
@@ -117,4 +24,155 @@ export function readAgreements(ctx: Context, d: Drafts, memory: TalksMemory): vo
     if (named || seen) d.agreements.splice(i--, 1);
     seen = true;
   }
+}
+
+/** "the 2015 nuclear deal", "the February 2020 landmark pact": a deal dated in passing exists. */
+function datedAt(ctx: Context, si: number, c: { readonly start: number }): string | undefined {
+  const t = ctx.tokens;
+  for (const x of ctx.timesIn(si)) {
+    const e = ctx.tokenAt(x.end);
+    if (e <= c.start && e >= c.start - 6 && !x.rule.startsWith('past-n') && !x.rule.startsWith('chrono')) {
+      let plain = true;
+      for (let k = e; k < c.start; k++) if (!(t[k]?.shape === 'word' && !t[k]?.cap) && t[k]?.text !== '-') plain = false;
+      if (plain) return x.value;
+    }
+  }
+  return undefined;
+}
+
+function anyDated(ctx: Context, si: number, nouns: readonly Cue[]): boolean {
+  for (const c of nouns) if (datedAt(ctx, si, c)) return true;
+  return false;
+}
+
+interface Trigger {
+  readonly c: Cue;
+  readonly noun: boolean;
+}
+
+// the reading is split into small functions: each stays under the optimising compiler's size
+// limit (see ../tune.ts), where one long function would run unoptimised
+function readSentence(ctx: Context, d: Drafts, memory: TalksMemory, s: Sentence): void {
+  const t = ctx.tokens;
+  const si = s.index;
+  const nouns = ctx.cues(si, 'agreement_noun');
+  const verbs = ctx.cues(si, 'agreement_verb');
+  // most sentences hold no deal: they are passed over without allocating
+  let outcomes: Cue[] | undefined;
+  for (const c of ctx.cues(si, 'outcome')) if (AGREE_VERBS.test(t[c.start]?.lower ?? '')) (outcomes ??= []).push(c);
+  if (verbs.length === 0 && !outcomes && !anyDated(ctx, si, nouns)) return;
+  outcomes ??= [];
+  const triggers: Trigger[] = [...nouns.map((c) => ({ c, noun: true })), ...outcomes.map((c) => ({ c, noun: false }))].sort((a, b) => a.c.start - b.c.start);
+  const done = new Set<number>();
+  for (const { c, noun } of triggers) {
+    if (done.has(c.start)) continue;
+    if (readTrigger(ctx, d, memory, s, c, noun, verbs)) done.add(c.start);
+  }
+}
+
+function isHypothetical(ctx: Context, s: Sentence, c: Cue): boolean {
+  const t = ctx.tokens;
+  let hypothetical = false;
+  for (let k = Math.max(s.tokenStart, c.start - 4); k < c.start; k++) if (HYPOTHETICAL.test(t[k]?.lower ?? '')) hypothetical = true;
+  return hypothetical;
+}
+
+/** The deal's kind: a ceasefire noun, the topic named with it, or a deal of no named subject. */
+function kindOf(ctx: Context, s: Sentence, c: Cue, noun: boolean): Topic | undefined {
+  const t = ctx.tokens;
+  const si = s.index;
+  const word = t[c.start]?.lower ?? '';
+  const after = topicsAfter(ctx, si, c.end, Math.min(s.tokenEnd, c.end + 14)).filter((x) => x.topic !== 'no_progress' && x.topic !== 'agreement');
+  // "the nuclear deal", "the peace-building pact to pull all troops": the topic may name the deal itself
+  const own = topicsAfter(ctx, si, Math.max(s.tokenStart, c.start - 3), c.end).filter((x) => x.topic !== 'no_progress' && x.topic !== 'agreement' && x.topic !== 'conference' && x.end >= c.end);
+  if (own[0]) after.unshift(own[0]);
+  if (noun && CEASEFIRE_NOUNS.test(word)) return 'ceasefire';
+  if (after[0] && (!noun || /^(on|to|for|over|,)$/.test(t[c.end]?.lower ?? '') || after[0].start - c.end <= 12)) return after[0].topic;
+  if (noun) return 'agreement';
+  return undefined;
+}
+
+/** One trigger read as an agreement; true when it was one (a new deal or a deal named again). */
+function readTrigger(ctx: Context, d: Drafts, memory: TalksMemory, s: Sentence, c: Cue, noun: boolean, verbs: readonly Cue[]): boolean {
+  const si = s.index;
+  // hypothetical or refused deals are not agreements
+  if (isHypothetical(ctx, s, c)) return false;
+  const kind = kindOf(ctx, s, c, noun);
+  if (!kind) return false;
+  // a verb of agreement must hold the noun: "a ceasefire, which took in December 2016"
+  const dated = noun ? datedAt(ctx, si, c) : undefined;
+  const verb = noun ? (verbs.find((v) => Math.abs(v.start - c.end) <= 8 || Math.abs(c.start - v.end) <= 6) ?? (dated ? c : undefined)) : c;
+  if (!verb) return false;
+  let scopePlace: string | undefined;
+  if (kind === 'conference') {
+    const p = ctx.placesIn(si).find((x) => x.tokenStart > c.end && !x.id.endsWith('@XZ'));
+    if (p) scopePlace = p.id;
+  }
+  const scope = scopePlace ?? ctx.conflict;
+  const parties = partiesOf(ctx, memory, s, c, Math.min(c.start, verb.start));
+  const date = dateOf(ctx, d, si, c, verb, dated);
+  const ev = ctx.evidence(si, Math.min(c.start, verb.start), Math.max(c.end, verb.end), `agreement:${c.entry.id}:${verb.entry.id}`);
+  const same = d.agreements.find((a) => a.kind === kind && (a.date === undefined || date === undefined || a.date.slice(0, 7) === date.slice(0, 7)));
+  if (same) {
+    addEvidence(same.evidence, ev);
+    return true;
+  }
+  // parties unsaid: the two sides the story named last
+  if (parties.length === 0) {
+    const last = [...memory.lists].reverse().find((l) => l.kind === 'parties');
+    if (last) for (const id of last.ids) if (!parties.includes(id)) parties.push(id);
+  }
+  d.agreements.push({
+    kind,
+    ...(scope ? { scope } : {}),
+    ...(date ? { date } : {}),
+    ...(parties.length ? { parties } : {}),
+    evidence: [ev],
+  });
+  return true;
+}
+
+/** Parties: "the three states agreeing", "X and Y signed", "between X and Y". */
+function partiesOf(ctx: Context, memory: TalksMemory, s: Sentence, c: Cue, vStart: number): string[] {
+  const t = ctx.tokens;
+  const si = s.index;
+  const parties: string[] = [];
+  for (let k = Math.max(s.tokenStart, vStart - 6); k < vStart; k++) {
+    const g = numberedGroup(ctx, k, memory.lists);
+    if (g) for (const id of g.ids) if (!parties.includes(id)) parties.push(id);
+  }
+  if (parties.length === 0) {
+    for (const r of listAt(ctx, si, vStart, 'backward')) for (const id of resolveActor(ctx, r)) if (!parties.includes(id) && !id.startsWith('@')) parties.push(id);
+  }
+  const between = betweenAfter(t, c.end, Math.min(s.tokenEnd, c.end + 4));
+  if (between > 0) for (const r of listAt(ctx, si, between + 1, 'forward')) for (const id of resolveActor(ctx, r)) if (!parties.includes(id) && !id.startsWith('@')) parties.push(id);
+  return parties;
+}
+
+/** The first "between" after a token and before a bound; -1 when there is none. */
+function betweenAfter(t: Context['tokens'], after: number, before: number): number {
+  for (let k = Math.max(after + 1, 0); k < before && k < t.length; k++) if (t[k]?.lower === 'between') return k;
+  return -1;
+}
+
+/**
+ * Undated in its sentence: the time the story last gave (two sentences back at most), or the
+ * sitting the sentence belongs to, or the day of publication for a deal just reported.
+ */
+function dateOf(ctx: Context, d: Drafts, si: number, c: Cue, verb: Cue, dated: string | undefined): string | undefined {
+  const t = ctx.tokens;
+  const time = ctx.timesIn(si).filter((x) => !x.rule.startsWith('past-n')).sort((a, b) => Math.abs(ctx.tokenAt(a.start) - c.start) - Math.abs(ctx.tokenAt(b.start) - c.start))[0];
+  let date = dated ?? time?.value;
+  if (!date) {
+    for (let b = si - 1; b >= Math.max(0, si - 2) && !date; b--) {
+      const prev = ctx.timesIn(b).filter((x) => !x.rule.startsWith('past-n') && !x.rule.startsWith('chrono'));
+      date = prev[prev.length - 1]?.value;
+    }
+  }
+  if (!date) {
+    const r = d.rounds.find((x) => x.evidence.some((e) => e.sentence === si) && x.start) ?? [...d.rounds].reverse().find((x) => x.start && x.lastSentence >= si - 3);
+    date = r?.start;
+  }
+  if (!date && ctx.published && /^(signed|reached|agreed|struck|sealed|clinched|concluded)$/.test(t[verb.start]?.lower ?? '')) date = ctx.published;
+  return date;
 }

@@ -72,23 +72,37 @@ export interface Context {
 
 const NO_CUES: readonly Cue[] = [];
 
+// Every actor and every place is made by one of these two, with every key set (undefined when
+// absent) in one order: the rules read them in their hottest loops, and one hidden class keeps
+// those reads monomorphic where a shape per kind of mention made them megamorphic.
+function actorRef(
+  id: string, tokenStart: number, tokenEnd: number, sentence: number, kind: ActorRef['kind'], rule: string,
+  affiliation: string | undefined, sector: string | undefined, size: number | undefined,
+): ActorRef {
+  return { id, tokenStart, tokenEnd, sentence, kind, rule, affiliation, sector, size };
+}
+
+function placeRef(id: string, country: string | undefined, tokenStart: number, tokenEnd: number, sentence: number, rule: string, capital: boolean): PlaceRef {
+  return { id, country, tokenStart, tokenEnd, sentence, rule, capital };
+}
+
 function groupBy<T extends { readonly sentence: number }>(items: readonly T[], n: number): T[][] {
-  const out: T[][] = Array.from({ length: n }, () => []);
+  // a plain loop: Array.from over an array-like with a map function is a slow generic path
+  const out: T[][] = [];
+  for (let i = 0; i < n; i++) out.push([]);
   for (const it of items) out[it.sentence]?.push(it);
   return out;
 }
 
 /** Gazetteer mentions as actors and places; their tokens are marked covered. */
-function refsFromMentions(text: string, mentions: readonly Mention[], gazetteer: Gazetteer, covered: Set<number>, actors: ActorRef[], places: PlaceRef[]): void {
+function refsFromMentions(text: string, mentions: readonly Mention[], gazetteer: Gazetteer, covered: Uint8Array, actors: ActorRef[], places: PlaceRef[]): void {
   // literals, not spreads of a shared base: this runs for every mention of every article
-  const actor = (m: Mention, id: string, kind: ActorRef['kind'], sector?: string): ActorRef => (sector === undefined
-    ? { id, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, kind, rule: m.rule }
-    : { id, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, kind, rule: m.rule, sector });
-  const place = (m: Mention, id: string, country: string | undefined, capital: boolean): PlaceRef => (country === undefined
-    ? { id, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, rule: m.rule, capital }
-    : { id, country, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, sentence: m.sentence, rule: m.rule, capital });
+  const actor = (m: Mention, id: string, kind: ActorRef['kind'], sector?: string): ActorRef =>
+    actorRef(id, m.tokenStart, m.tokenEnd, m.sentence, kind, m.rule, undefined, sector, undefined);
+  const place = (m: Mention, id: string, country: string | undefined, capital: boolean): PlaceRef =>
+    placeRef(id, country, m.tokenStart, m.tokenEnd, m.sentence, m.rule, capital);
   for (const m of mentions) {
-    for (let k = m.tokenStart; k < m.tokenEnd; k++) covered.add(k);
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) covered[k] = 1;
     switch (m.kind) {
       case 'state': {
         actors.push(actor(m, m.id, 'state'));
@@ -117,28 +131,25 @@ function refsFromMentions(text: string, mentions: readonly Mention[], gazetteer:
 }
 
 /** People as actors, each speaking for the side its full mention named. */
-function refsFromPeople(people: readonly PersonMention[], covered: Set<number>, actors: ActorRef[]): void {
+function refsFromPeople(people: readonly PersonMention[], covered: Uint8Array, actors: ActorRef[]): void {
   // a surname mention speaks for whoever the full mention said the person speaks for
   const affiliationOf = new Map<string, string>();
   for (const p of people) if (p.affiliation && !affiliationOf.has(p.id)) affiliationOf.set(p.id, p.affiliation);
   for (const p of people) {
-    for (let k = p.tokenStart; k < p.tokenEnd; k++) covered.add(k);
+    for (let k = p.tokenStart; k < p.tokenEnd; k++) covered[k] = 1;
     const known = p.affiliation ?? affiliationOf.get(p.id);
     // a side still to be resolved against the conflict stays off the actor (see readPeople)
     const affiliation = known?.startsWith('?.') ? undefined : known;
-    actors.push({
-      id: p.id, tokenStart: p.tokenStart, tokenEnd: p.tokenEnd, sentence: p.sentence, kind: 'person', rule: p.rule,
-      ...(affiliation ? { affiliation } : {}),
-    });
+    actors.push(actorRef(p.id, p.tokenStart, p.tokenEnd, p.sentence, 'person', p.rule, affiliation || undefined, undefined, undefined));
   }
 }
 
 /** Collective nouns the gazetteer did not claim: "the opposition", "government forces", "warring sides". */
-function collectiveRefs(sentences: readonly Sentence[], tokens: readonly Token[], cuesOf: (i: number) => Map<CueClass, Cue[]>, covered: Set<number>, actors: ActorRef[]): void {
+function collectiveRefs(sentences: readonly Sentence[], tokens: readonly Token[], cuesOf: (i: number) => Map<CueClass, Cue[]>, covered: Uint8Array, actors: ActorRef[]): void {
   for (const s of sentences) {
     for (const c of cuesOf(s.index).get('collective') ?? NO_CUES) {
       let clash = false;
-      for (let k = c.start; k < c.end; k++) if (covered.has(k)) clash = true;
+      for (let k = c.start; k < c.end; k++) if (covered[k]) clash = true;
       if (clash) continue;
       const sector = c.entry.payload.sector;
       if (!sector) continue;
@@ -148,11 +159,9 @@ function collectiveRefs(sentences: readonly Sentence[], tokens: readonly Token[]
       const t2 = tokens[c.start - 2];
       const t3 = tokens[c.start - 3];
       if (t1?.lower === 'member' && t2?.text === '-' && t3?.shape === 'number') size = Number(t3.text);
-      actors.push({
-        id: `?.${sector}`, tokenStart: c.start, tokenEnd: c.end, sentence: s.index,
-        kind: sector === 'SIDES' ? 'sides' : 'collective', sector, rule: c.entry.id, ...(size ? { size } : {}),
-      });
-      for (let k = c.start; k < c.end; k++) covered.add(k);
+      const kind = sector === 'SIDES' ? 'sides' : 'collective';
+      actors.push(actorRef(`?.${sector}`, c.start, c.end, s.index, kind, c.entry.id, undefined, sector, size || undefined));
+      for (let k = c.start; k < c.end; k++) covered[k] = 1;
     }
   }
 }
@@ -189,14 +198,15 @@ export function buildContext(article: Article): Context {
     }
     return all;
   };
-  const covered = new Set<number>();
+  // one flag per token (mentions and cues lie within the tokens): cheaper than a set of indices
+  const covered = new Uint8Array(tokens.length);
   const actors: ActorRef[] = [];
   const places: PlaceRef[] = [];
   refsFromMentions(text, mentions, gazetteer, covered, actors, places);
   refsFromPeople(people, covered, actors);
   for (const c of scan.cues) {
-    actors.push({ id: `?.${c.sector}`, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, sentence: c.sentence, kind: 'collective', sector: c.sector, rule: c.rule });
-    for (let k = c.tokenStart; k < c.tokenEnd; k++) covered.add(k);
+    actors.push(actorRef(`?.${c.sector}`, c.tokenStart, c.tokenEnd, c.sentence, 'collective', c.rule, undefined, c.sector, undefined));
+    for (let k = c.tokenStart; k < c.tokenEnd; k++) covered[k] = 1;
   }
   collectiveRefs(sentences, tokens, cuesOf, covered, actors);
   actors.sort((a, b) => a.tokenStart - b.tokenStart);
@@ -210,9 +220,11 @@ export function buildContext(article: Article): Context {
   const topicCache: (PhraseMatch<{ readonly topic: Topic }>[] | undefined)[] = new Array(sentences.length);
   const docId = article.id;
 
+  // every key is set, even when undefined, and in one order: all contexts then share one hidden
+  // class, and the rules' property reads stay monomorphic
   return {
-    docId, text, ...(published ? { published } : {}), ...(dateline ? { dateline } : {}), sentences, tokens, mentions, people, actors, places, times,
-    durations, ordinals, lexicon, gazetteer,
+    docId, text, published: published || undefined, dateline, sentences, tokens, mentions, people, actors, places, times,
+    durations, ordinals, lexicon, gazetteer, conflict: undefined,
     cues: (sentence, cls) => cuesOf(sentence).get(cls) ?? NO_CUES,
     topicsIn(sentence) {
       let hit = topicCache[sentence];
@@ -243,7 +255,8 @@ export function buildContext(article: Article): Context {
       const s = sentences[sentence];
       const a = tokens[tokenStart]?.start ?? s?.start ?? 0;
       const b = tokens[Math.max(tokenStart, tokenEnd - 1)]?.end ?? s?.end ?? a;
-      return { doc: docId, sentence, start: a, end: Math.max(a, b), rule, ...(slot ? { slot } : {}) };
+      const end = Math.max(a, b);
+      return slot ? { doc: docId, sentence, start: a, end, rule, slot } : { doc: docId, sentence, start: a, end, rule };
     },
   };
 }
@@ -272,7 +285,7 @@ function findDateline(tokens: readonly Token[], sentences: readonly Sentence[], 
       if (e.target.kind !== 'place') continue;
       const id = e.target.id;
       const iso3 = gaz.place(id)?.iso3;
-      return { id, ...(iso3 ? { country: iso3 } : {}), tokenStart: s.tokenStart, tokenEnd: k, sentence: s.index, rule: 'dateline', capital: gaz.capitalOf.has(id) };
+      return placeRef(id, iso3 || undefined, s.tokenStart, k, s.index, 'dateline', gaz.capitalOf.has(id));
     }
   }
   return undefined;

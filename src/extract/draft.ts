@@ -72,36 +72,50 @@ export function processDraft(d: Drafts, id: string, ev: Evidence): ProcessDraft 
 }
 
 export function addEvidence(list: Evidence[], ev: Evidence): void {
-  if (!list.some((e) => e.sentence === ev.sentence && e.start === ev.start && e.end === ev.end && e.slot === ev.slot)) list.push(ev);
+  for (const e of list) if (e.sentence === ev.sentence && e.start === ev.start && e.end === ev.end && e.slot === ev.slot) return;
+  list.push(ev);
 }
 
 const ROLE_RANK: Readonly<Record<Role, number>> = { host: 5, guarantor: 4, mediator: 3, observer: 2, party: 1 };
 
 export function addParticipant(r: RoundDraft, actor: string, role: Role, ev: Evidence, size?: number): void {
   // a state may host a sitting and broker it too: hosting is kept apart from the other roles
-  const key = role === 'host' ? `${actor.replace(/\.GOV$/, '')}|host` : actor.replace(/\.GOV$/, '');
+  const base = actor.endsWith('.GOV') ? actor.slice(0, -4) : actor;
+  const key = role === 'host' ? `${base}|host` : base;
   // "in Jeddah, Saudi Arabia": the venue's country named again is the host, not a side
-  if (role === 'party' && r.participants.has(`${actor.replace(/\.GOV$/, '')}|host`)) return;
+  if (role === 'party' && r.participants.has(`${base}|host`)) return;
   const cur = r.participants.get(key);
   if (cur && ROLE_RANK[cur.role] >= ROLE_RANK[role]) {
     if (size && !cur.size) r.participants.set(key, { ...cur, size });
     return;
   }
-  r.participants.set(key, { actor, role, ...(size ? { size } : (cur?.size ? { size: cur.size } : {})) });
-  addEvidence(r.evidence, { ...ev, slot: `participants.${actor}` });
+  const kept = size || cur?.size;
+  r.participants.set(key, kept ? { actor, role, size: kept } : { actor, role });
+  // every piece of evidence comes from Context.evidence, with these keys in this order
+  addEvidence(r.evidence, { doc: ev.doc, sentence: ev.sentence, start: ev.start, end: ev.end, rule: ev.rule, slot: `participants.${actor}` });
+}
+
+const STATUS_ORDER: readonly RoundStatus[] = ['postponed', 'failed', 'scheduled', 'ongoing', 'held'];
+
+/** The vote the nearest cue cast; between equally near ones, the first in STATUS_ORDER, then the first cast. */
+function nearestVote(votes: readonly StatusVote[]): StatusVote | undefined {
+  let best: StatusVote | undefined;
+  for (const v of votes) {
+    if (!best || v.distance < best.distance || (v.distance === best.distance && STATUS_ORDER.indexOf(v.status) < STATUS_ORDER.indexOf(best.status))) best = v;
+  }
+  return best;
+}
+
+function day(s: string | undefined): string | undefined {
+  return s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined;
 }
 
 /** Status as of publication: the nearest explicit cue, checked against the dates. */
 export function decideStatus(r: RoundDraft, published: string | undefined): RoundStatus | undefined {
-  const order: readonly RoundStatus[] = ['postponed', 'failed', 'scheduled', 'ongoing', 'held'];
   let cue: RoundStatus | undefined;
   // a failure or postponement said anywhere about the round outranks the plain verbs
   for (const s of ['postponed', 'failed'] as const) if (r.votes.some((v) => v.status === s)) { cue = s; break; }
-  if (!cue) {
-    const best = [...r.votes].sort((a, b) => a.distance - b.distance || order.indexOf(a.status) - order.indexOf(b.status))[0];
-    cue = best?.status;
-  }
-  const day = (s: string | undefined): string | undefined => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
+  if (!cue) cue = nearestVote(r.votes)?.status;
   const start = day(r.start);
   const end = day(r.end) ?? start;
   if (published && start && end) {
@@ -120,42 +134,48 @@ function sortedOutcomes(m: ReadonlyMap<Topic, Outcome>): Outcome[] {
   return [...m.values()];
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+// The record's objects are built key by key, in the order RECORD.md gives, rather than from
+// spreads of one-key objects: no temporary objects, and the same key order in the output.
+function processOf(p: ProcessDraft): Process {
+  const out: Mutable<Process> = { id: p.id };
+  if (p.name) out.name = p.name;
+  if (p.conflict) out.conflict = p.conflict;
+  if (p.sponsors.length) out.sponsors = [...p.sponsors];
+  if (p.start) out.start = p.start;
+  if (p.outcomes.size) out.outcomes = sortedOutcomes(p.outcomes);
+  out.evidence = p.evidence;
+  return out;
+}
+
+function roundOf(r: RoundDraft, published: string | undefined): Round {
+  const status = decideStatus(r, published);
+  // talks that failed produced nothing, whatever else the text says of them
+  if (status === 'failed' && !r.outcomes.has('no_progress')) r.outcomes.set('no_progress', { kind: 'no_progress' });
+  const out: Mutable<Round> = { process: r.process };
+  if (r.ordinal !== undefined) out.ordinal = r.ordinal;
+  if (r.venue) out.venue = r.venue;
+  if (r.start) out.start = r.start;
+  if (r.end) out.end = r.end;
+  if (status) out.status = status;
+  out.participants = [...r.participants.values()];
+  out.agenda = [...r.agenda];
+  out.outcomes = sortedOutcomes(r.outcomes);
+  out.evidence = r.evidence;
+  return out;
+}
+
 export function finish(d: Drafts, doc: DocMeta | undefined, published: string | undefined): ParleyRecord {
-  const processes: Process[] = [...d.processes.values()].map((p) => ({
-    id: p.id,
-    ...(p.name ? { name: p.name } : {}),
-    ...(p.conflict ? { conflict: p.conflict } : {}),
-    ...(p.sponsors.length ? { sponsors: [...p.sponsors] } : {}),
-    ...(p.start ? { start: p.start } : {}),
-    ...(p.outcomes.size ? { outcomes: sortedOutcomes(p.outcomes) } : {}),
-    evidence: p.evidence,
-  }));
-  const rounds: Round[] = d.rounds.map((r) => {
-    const status = decideStatus(r, published);
-    // talks that failed produced nothing, whatever else the text says of them
-    if (status === 'failed' && !r.outcomes.has('no_progress')) r.outcomes.set('no_progress', { kind: 'no_progress' });
-    return {
-      process: r.process,
-      ...(r.ordinal !== undefined ? { ordinal: r.ordinal } : {}),
-      ...(r.venue ? { venue: r.venue } : {}),
-      ...(r.start ? { start: r.start } : {}),
-      ...(r.end ? { end: r.end } : {}),
-      ...(status ? { status } : {}),
-      participants: [...r.participants.values()],
-      agenda: [...r.agenda],
-      outcomes: sortedOutcomes(r.outcomes),
-      evidence: r.evidence,
-    };
-  });
-  return {
-    ...(doc ? { doc } : {}),
-    processes,
-    rounds,
-    agreements: d.agreements,
-    meetings: d.meetings,
-    people: [...d.people.values()],
-    alignments: [...d.alignments.values()],
-    demands: [...d.demands.values()],
-    events: d.events,
-  };
+  const processes: Process[] = [];
+  for (const p of d.processes.values()) processes.push(processOf(p));
+  const rounds: Round[] = [];
+  for (const r of d.rounds) rounds.push(roundOf(r, published));
+  const people = [...d.people.values()];
+  const alignments = [...d.alignments.values()];
+  const demands = [...d.demands.values()];
+  const { agreements, meetings, events } = d;
+  return doc
+    ? { doc, processes, rounds, agreements, meetings, people, alignments, demands, events }
+    : { processes, rounds, agreements, meetings, people, alignments, demands, events };
 }

@@ -5,7 +5,7 @@ import { emptyRecord, type DocMeta, type ParleyRecord } from '../record.js';
 import { brokerRefs, decideConflict, listAt } from './actors.js';
 import { readAgreements } from './agreements.js';
 import { buildContext } from './context.js';
-import { addParticipant, finish, newDrafts, type RoundDraft } from './draft.js';
+import { addParticipant, finish, newDrafts, type Drafts, type RoundDraft } from './draft.js';
 import { readPeople } from './people.js';
 import { readRelations } from './relations.js';
 import { readTalks } from './talks.js';
@@ -37,7 +37,22 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
   readRelations(ctx, drafts);
   readPeople(ctx, drafts);
   mergeUnnumberedRounds(drafts);
-  // a track the article names sat at least once: where and when the text says it met
+  // the steps after the rules are small functions: each stays under the optimising compiler's
+  // size limit (see ../tune.ts), where one long extract() would run unoptimised
+  addSittingsOfNamedTracks(ctx, drafts);
+  seatBrokers(ctx, drafts, brokerRoles(ctx, drafts));
+  resolveUnnamedDeal(drafts);
+  settleProcesses(ctx, drafts);
+  placeMeetings(ctx, drafts);
+  const record = finish(drafts, doc, article.published);
+  return options.evidence === false ? stripEvidence(record) : record;
+}
+
+type Ctx = ReturnType<typeof buildContext>;
+type BrokerRole = 'guarantor' | 'mediator';
+
+/** A track the article names sat at least once: where and when the text says it met. */
+function addSittingsOfNamedTracks(ctx: Ctx, drafts: Drafts): void {
   for (const p of drafts.processes.values()) {
     if (drafts.rounds.some((r) => r.process === p.id) || (!p.venue && !p.start)) continue;
     const r: RoundDraft = {
@@ -48,8 +63,11 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
     if (host && p.evidence[0]) addParticipant(r, host, 'host', p.evidence[0]);
     drafts.rounds.push(r);
   }
-  // whoever brokers anywhere in the article sits at its talks as a guarantor, not a party
-  const brokers = new Map<string, 'guarantor' | 'mediator'>();
+}
+
+/** Whoever brokers anywhere in the article, and whether the text calls them mediators. */
+function brokerRoles(ctx: Ctx, drafts: Drafts): Map<string, BrokerRole> {
+  const brokers = new Map<string, BrokerRole>();
   for (const p of drafts.processes.values()) for (const s of p.sponsors) if (!brokers.has(s)) brokers.set(s, p.mediators.has(s) ? 'mediator' : 'guarantor');
   // "as President Donald Trump pushes to broker a swift end to the war"
   for (const s of ctx.sentences) {
@@ -63,6 +81,12 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
       }
     }
   }
+  return brokers;
+}
+
+/** Whoever brokers anywhere in the article sits at its talks as a guarantor, not a party. */
+function seatBrokers(ctx: Ctx, drafts: Drafts, brokers: ReadonlyMap<string, BrokerRole>): void {
+  if (brokers.size === 0) return;
   for (const r of drafts.rounds) {
     for (const [k, part] of r.participants) {
       const base = part.actor.replace(/\.GOV$/, '');
@@ -74,17 +98,22 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
       }
     }
   }
-  // "to reach the agreement": a deal the text does not name is the article's one named deal
+}
+
+/** "to reach the agreement": a deal the text does not name is the article's one named deal. */
+function resolveUnnamedDeal(drafts: Drafts): void {
   const kinds = new Set(drafts.agreements.map((a) => a.kind).filter((k) => k !== 'agreement'));
   const only = kinds.size === 1 ? [...kinds][0] : undefined;
-  if (only) {
-    for (const r of drafts.rounds) {
-      const o = r.outcomes.get('agreement');
-      if (o) { r.outcomes.delete('agreement'); if (!r.outcomes.has(only)) r.outcomes.set(only, { kind: only }); }
-      if (r.agenda.delete('agreement')) r.agenda.add(only);
-    }
-    for (const p of drafts.processes.values()) if (p.outcomes.delete('agreement') && !p.outcomes.has(only)) p.outcomes.set(only, { kind: only });
+  if (!only) return;
+  for (const r of drafts.rounds) {
+    const o = r.outcomes.get('agreement');
+    if (o) { r.outcomes.delete('agreement'); if (!r.outcomes.has(only)) r.outcomes.set(only, { kind: only }); }
+    if (r.agenda.delete('agreement')) r.agenda.add(only);
   }
+  for (const p of drafts.processes.values()) if (p.outcomes.delete('agreement') && !p.outcomes.has(only)) p.outcomes.set(only, { kind: only });
+}
+
+function settleProcesses(ctx: Ctx, drafts: Drafts): void {
   for (const p of drafts.processes.values()) {
     p.conflict ??= ctx.conflict;
     // a one-off sitting dates its process; a numbered round does not
@@ -94,7 +123,10 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
     // what a process's only round produced, the process produced
     if (only) for (const [k, o] of only.outcomes) if (!p.outcomes.has(k)) p.outcomes.set(k, { kind: o.kind });
   }
-  // a side meeting the text does not place or date happened where and when the story is
+}
+
+/** A side meeting the text does not place or date happened where and when the story is. */
+function placeMeetings(ctx: Ctx, drafts: Drafts): void {
   for (let i = drafts.meetings.length - 1; i >= 0; i--) {
     const m = drafts.meetings[i];
     if (!m) continue;
@@ -108,12 +140,10 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
     const place = m.place ?? ctx.dateline?.id;
     drafts.meetings[i] = { ...m, ...(place ? { place } : {}), ...(date ? { date } : {}) };
   }
-  const record = finish(drafts, doc, article.published);
-  return options.evidence === false ? stripEvidence(record) : record;
 }
 
 /** States named as brokers anywhere ("Turkey-brokered", "act as guarantors"): not the conflict's side. */
-function brokersNamed(ctx: ReturnType<typeof buildContext>): Set<string> {
+function brokersNamed(ctx: Ctx): Set<string> {
   const out = new Set<string>();
   for (const s of ctx.sentences) {
     for (const b of ctx.cues(s.index, 'broker')) for (const r of brokerRefs(ctx, s.index, b).refs) if (r.kind === 'state') out.add(r.id);

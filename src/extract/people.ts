@@ -8,15 +8,14 @@ export function readPeople(ctx: Context, d: Drafts): void {
     if (!a?.startsWith('?.')) return a;
     return ctx.conflict ? `${ctx.conflict}.${a.slice(2)}` : undefined;
   };
-  for (const raw of ctx.people) {
-    const affiliation = side(raw.affiliation);
-    const { affiliation: _a, ...rest } = raw;
-    const p = { ...rest, ...(affiliation ? { affiliation } : {}) };
+  // the mention is read as it is, its affiliation replaced by the resolved one: no copy of it is made
+  for (const p of ctx.people) {
+    const affiliation = side(p.affiliation) || undefined;
     const ev = ctx.evidence(p.sentence, p.titleSpan ? Math.min(p.titleSpan[0], p.tokenStart) : p.tokenStart, p.titleSpan ? Math.max(p.titleSpan[1], p.tokenEnd) : p.tokenEnd, p.rule);
     const cur = d.people.get(p.id);
     if (cur) {
-      if (!cur.title && p.title) d.people.set(p.id, { ...cur, title: p.title, ...(p.affiliation && !cur.affiliation ? { affiliation: p.affiliation } : {}) });
-      else if (!cur.affiliation && p.affiliation) d.people.set(p.id, { ...cur, affiliation: p.affiliation });
+      if (!cur.title && p.title) d.people.set(p.id, { ...cur, title: p.title, ...(affiliation && !cur.affiliation ? { affiliation } : {}) });
+      else if (!cur.affiliation && affiliation) d.people.set(p.id, { ...cur, affiliation });
       // a mention that slugs alike but is written otherwise ("Demir" vs "Demir’s") is not shown as this name
       const surface = ctx.text.slice(p.start, p.end);
       const last = cur.name.split(/\s+/).pop() ?? cur.name;
@@ -24,12 +23,8 @@ export function readPeople(ctx: Context, d: Drafts): void {
       continue;
     }
     if (!p.title) continue;
-    d.people.set(p.id, {
-      id: p.id,
-      name: p.name,
-      title: p.title,
-      ...(p.affiliation ? { affiliation: p.affiliation } : {}),
-      evidence: [ev],
-    });
+    d.people.set(p.id, affiliation
+      ? { id: p.id, name: p.name, title: p.title, affiliation, evidence: [ev] }
+      : { id: p.id, name: p.name, title: p.title, evidence: [ev] });
   }
 }

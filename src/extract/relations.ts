@@ -1,8 +1,9 @@
 // Alignments ("Iran and Russia are allies of the Syrian government"), demands ("the
 // opposition's insistence that Assad should cede power"), meetings and conflict events.
-import type { DemandKind, Evidence } from '../record.js';
+import type { Sentence, TimeExpr } from '../nlp/index.js';
+import type { ConflictEvent, DemandKind, Evidence } from '../record.js';
 import { listAt, resolveActor, stateOf } from './actors.js';
-import type { ActorRef, Context } from './context.js';
+import type { ActorRef, Context, Cue, PlaceRef } from './context.js';
 import { addEvidence, type Drafts } from './draft.js';
 import { topicsAfter } from './topics.js';
 
@@ -72,196 +73,243 @@ function firstActorAfter(ctx: Context, sentence: number, from: number, to?: numb
 }
 
 export function readRelations(ctx: Context, d: Drafts): void {
-  const t = ctx.tokens;
+  // one small function per relation kind: each stays under the optimising compiler's size limit
+  // (see ../tune.ts), where one long pass over all of them would run unoptimised
   for (const s of ctx.sentences) {
-    const si = s.index;
-    if (ctx.actorsIn(si).length === 0) continue;
+    if (ctx.actorsIn(s.index).length === 0) continue;
+    readAlignments(ctx, d, s.index);
+    readDemands(ctx, d, s);
+    readMeetings(ctx, d, s.index);
+    readForumMeeting(ctx, d, s);
+    readEvents(ctx, d, s);
+  }
+}
 
-    // alignments
-    for (const c of ctx.cues(si, 'alignment')) {
-      const relation = c.entry.payload.relation;
-      if (!relation) continue;
-      // a cue word inside a name ("the armed opposition") is part of the name
-      if (ctx.actorsIn(si).some((a) => a.tokenStart <= c.start && c.start < a.tokenEnd)) continue;
-      let actors: ActorRef[];
-      let target: ActorRef | undefined;
-      if (t[c.start]?.text === '-') {
-        // "Russia-backed forces", "Iran-backed Houthis"
-        actors = ctx.actorsIn(si).filter((a) => a.tokenEnd === c.start);
-        target = firstActorAfter(ctx, si, c.end, c.end + 3);
-      } else {
-        actors = subjectBefore(ctx, si, c.start);
-        target = firstActorAfter(ctx, si, c.end, c.end + 6);
+const NOT_A_TARGET = /^(proposal|proposals|plan|ceasefire|deal|initiative|idea|efforts|position|call|offer|bid|decision|resolution|draft|statement|demand|demands|push|approach|terms)$/;
+
+function readAlignments(ctx: Context, d: Drafts, si: number): void {
+  const t = ctx.tokens;
+  for (const c of ctx.cues(si, 'alignment')) {
+    const relation = c.entry.payload.relation;
+    if (!relation) continue;
+    // a cue word inside a name ("the armed opposition") is part of the name
+    if (ctx.actorsIn(si).some((a) => a.tokenStart <= c.start && c.start < a.tokenEnd)) continue;
+    let actors: ActorRef[];
+    let target: ActorRef | undefined;
+    if (t[c.start]?.text === '-') {
+      // "Russia-backed forces", "Iran-backed Houthis"
+      actors = ctx.actorsIn(si).filter((a) => a.tokenEnd === c.start);
+      target = firstActorAfter(ctx, si, c.end, c.end + 3);
+    } else {
+      actors = subjectBefore(ctx, si, c.start);
+      target = firstActorAfter(ctx, si, c.end, c.end + 6);
+    }
+    if (!target || actors.length === 0) continue;
+    if (NOT_A_TARGET.test(t[target.tokenEnd]?.lower ?? '')) continue;
+    const targets = idsOf(ctx, [target], 'keep');
+    for (const a of idsOf(ctx, actors, 'keep')) {
+      for (const tg of targets) {
+        if (a === tg || a.replace(/\.GOV$/, '') === tg.replace(/\.GOV$/, '')) continue;
+        const key = `${a}|${relation}|${tg}`;
+        if (!d.alignments.has(key)) d.alignments.set(key, { actor: a, relation, target: tg, evidence: [ctx.evidence(si, actors[0]?.tokenStart ?? c.start, target.tokenEnd, c.entry.id)] });
       }
-      if (!target || actors.length === 0) continue;
-      if (/^(proposal|proposals|plan|ceasefire|deal|initiative|idea|efforts|position|call|offer|bid|decision|resolution|draft|statement|demand|demands|push|approach|terms)$/.test(t[target.tokenEnd]?.lower ?? '')) continue;
-      const targets = idsOf(ctx, [target], 'keep');
-      for (const a of idsOf(ctx, actors, 'keep')) {
-        for (const tg of targets) {
-          if (a === tg || a.replace(/\.GOV$/, '') === tg.replace(/\.GOV$/, '')) continue;
-          const key = `${a}|${relation}|${tg}`;
-          if (!d.alignments.has(key)) d.alignments.set(key, { actor: a, relation, target: tg, evidence: [ctx.evidence(si, actors[0]?.tokenStart ?? c.start, target.tokenEnd, c.entry.id)] });
+    }
+  }
+}
+
+interface Ask {
+  readonly kind: DemandKind;
+  readonly target: ActorRef | undefined;
+  readonly end: number;
+}
+
+/** Demands: one per topic asked for ("to reduce hostilities and resume stalled peace talks"). */
+function readDemands(ctx: Context, d: Drafts, s: Sentence): void {
+  const si = s.index;
+  for (const c of ctx.cues(si, 'demand')) {
+    const actors = subjectBefore(ctx, si, c.start);
+    if (actors.length === 0) continue;
+    const lc = ctx.cues(si, 'leadership_change').find((x) => x.start > c.end && x.start < c.end + 16);
+    const asks: Ask[] = [];
+    if (lc) {
+      const target = ctx.actorsIn(si).filter((a) => a.tokenStart >= c.end && a.tokenEnd <= lc.start).pop();
+      asks.push({ kind: 'leadership_change', target, end: lc.end });
+    } else {
+      const topics = topicsAfter(ctx, si, c.end, Math.min(s.tokenEnd, c.end + 16)).filter((x) => x.topic !== 'no_progress' && x.topic !== 'agreement').slice(0, 3);
+      const first = topics[0];
+      const target = first ? firstActorAfter(ctx, si, c.end, first.start) : undefined;
+      for (const tp of topics) asks.push({ kind: tp.topic, target, end: tp.end });
+    }
+    const actorIds = idsOf(ctx, actors, 'keep');
+    for (const ask of asks) {
+      // "Washington’s call for full denuclearization": the demand is on the other side
+      const targetIds = ask.target ? idsOf(ctx, [ask.target], 'keep') : counterpart(ctx, actorIds[0]);
+      for (const a of actorIds) {
+        for (const tg of targetIds) {
+          if (a === tg) continue;
+          const key = `${a}|${ask.kind}|${tg}`;
+          if (!d.demands.has(key)) d.demands.set(key, { actor: a, kind: ask.kind, target: tg, evidence: [ctx.evidence(si, actors[0]?.tokenStart ?? c.start, ask.end, c.entry.id)] });
         }
       }
     }
+  }
+}
 
-    // demands: one per topic asked for ("to reduce hostilities and resume stalled peace talks")
-    for (const c of ctx.cues(si, 'demand')) {
-      const actors = subjectBefore(ctx, si, c.start);
-      if (actors.length === 0) continue;
-      const lc = ctx.cues(si, 'leadership_change').find((x) => x.start > c.end && x.start < c.end + 16);
-      const asks: { kind: DemandKind; target?: ActorRef; end: number }[] = [];
-      if (lc) {
-        const target = ctx.actorsIn(si).filter((a) => a.tokenStart >= c.end && a.tokenEnd <= lc.start).pop();
-        asks.push({ kind: 'leadership_change', ...(target ? { target } : {}), end: lc.end });
-      } else {
-        const topics = topicsAfter(ctx, si, c.end, Math.min(s.tokenEnd, c.end + 16)).filter((x) => x.topic !== 'no_progress' && x.topic !== 'agreement').slice(0, 3);
-        const first = topics[0];
-        const target = first ? firstActorAfter(ctx, si, c.end, first.start) : undefined;
-        for (const tp of topics) asks.push({ kind: tp.topic, ...(target ? { target } : {}), end: tp.end });
-      }
-      const actorIds = idsOf(ctx, actors, 'keep');
-      for (const ask of asks) {
-        // "Washington’s call for full denuclearization": the demand is on the other side
-        const targetIds = ask.target ? idsOf(ctx, [ask.target], 'keep') : counterpart(actorIds[0]);
-        for (const a of actorIds) {
-          for (const tg of targetIds) {
-            if (a === tg) continue;
-            const key = `${a}|${ask.kind}|${tg}`;
-            if (!d.demands.has(key)) d.demands.set(key, { actor: a, kind: ask.kind, target: tg, evidence: [ctx.evidence(si, actors[0]?.tokenStart ?? c.start, ask.end, c.entry.id)] });
-          }
-        }
-      }
+const TALKS_NOUNS = /^(talks|negotiations|discussions|consultations)$/;
+const SITTING_NOUNS = /^(summit|round|session|congress|conference)$/;
+const MEETING_CLAUSE = /^(;|that|which|who|while|but|said|says)$/;
+
+/** Meetings between named people (or actors) outside a round. */
+function readMeetings(ctx: Context, d: Drafts, si: number): void {
+  const t = ctx.tokens;
+  // a sentence about a round's talks is read by the round rules, not as a side meeting
+  const meetings = ctx.cues(si, 'meeting');
+  if (meetings.length === 0) return;
+  if (ctx.cues(si, 'track').some((c) => TALKS_NOUNS.test(t[c.end - 1]?.lower ?? ''))
+    || ctx.cues(si, 'sitting').some((c) => SITTING_NOUNS.test(t[c.end - 1]?.lower ?? ''))) return;
+  for (const c of meetings) {
+    const subj = subjectBefore(ctx, si, c.start).filter((a) => a.kind === 'person' || a.kind === 'state' || a.kind === 'org');
+    // the people met: every person after the verb up to the end of the clause
+    const objs: ActorRef[] = [];
+    for (const a of ctx.actorsIn(si)) {
+      if (a.tokenStart < c.end) continue;
+      let clause = false;
+      for (let j = c.end; j < a.tokenStart; j++) if (MEETING_CLAUSE.test(t[j]?.lower ?? '')) clause = true;
+      if (clause) break;
+      if (a.kind === 'person' || (a.kind === 'state' && objs.length === 0 && a.tokenStart === c.end)) objs.push(a);
     }
+    const participants = idsOf(ctx, [...subj, ...objs], 'keep');
+    if (participants.length < 2 || !participants.some((p) => p.startsWith('@'))) continue;
+    const place = ctx.placesIn(si).find((p) => p.tokenStart > c.start && /^(in|at|of)$/.test(t[p.tokenStart - 1]?.lower ?? '') && !p.id.endsWith('@XZ'));
+    const time = ctx.timesIn(si).find((x) => !x.rule.startsWith('past-n'));
+    const ev: Evidence = ctx.evidence(si, subj[0]?.tokenStart ?? c.start, Math.max(c.end, objs[objs.length - 1]?.tokenEnd ?? c.end), c.entry.id);
+    const same = d.meetings.find((m) => participants.filter((p) => m.participants.includes(p)).length >= 2);
+    if (same) {
+      addEvidence(same.evidence, ev);
+      continue;
+    }
+    d.meetings.push(newMeeting(participants, place, time, [ev]));
+  }
+}
 
-    // meetings between named people (or actors) outside a round
-    // a sentence about a round's talks is read by the round rules, not as a side meeting
-    const aboutTalks = ctx.cues(si, 'track').some((c) => /^(talks|negotiations|discussions|consultations)$/.test(t[c.end - 1]?.lower ?? ''))
-      || ctx.cues(si, 'sitting').some((c) => /^(summit|round|session|congress|conference)$/.test(t[c.end - 1]?.lower ?? ''));
-    for (const c of aboutTalks ? [] : ctx.cues(si, 'meeting')) {
-      const subj = subjectBefore(ctx, si, c.start).filter((a) => a.kind === 'person' || a.kind === 'state' || a.kind === 'org');
-      // the people met: every person after the verb up to the end of the clause
-      const objs: ActorRef[] = [];
-      for (const a of ctx.actorsIn(si)) {
-        if (a.tokenStart < c.end) continue;
-        let clause = false;
-        for (let j = c.end; j < a.tokenStart; j++) if (/^(;|that|which|who|while|but|said|says)$/.test(t[j]?.lower ?? '')) clause = true;
-        if (clause) break;
-        if (a.kind === 'person' || (a.kind === 'state' && objs.length === 0 && a.tokenStart === c.end)) objs.push(a);
-      }
-      const participants = idsOf(ctx, [...subj, ...objs], 'keep');
-      if (participants.length < 2 || !participants.some((p) => p.startsWith('@'))) continue;
-      const place = ctx.placesIn(si).find((p) => p.tokenStart > c.start && /^(in|at|of)$/.test(t[p.tokenStart - 1]?.lower ?? '') && !p.id.endsWith('@XZ'));
+/** A meeting record: its keys in the record's order, only the ones known. */
+function newMeeting(participants: string[], place: PlaceRef | undefined, time: TimeExpr | undefined, evidence: Evidence[]): Drafts['meetings'][number] {
+  if (place) return time ? { participants, place: place.id, date: time.value, evidence } : { participants, place: place.id, evidence };
+  return time ? { participants, date: time.value, evidence } : { participants, evidence };
+}
+
+const GATHERED = /\b(gathered|gather|convened|met)\b/;
+
+/** A forum's gathering ("the G7 talks in Quebec", "NATO leaders met in Vilnius"): one meeting per forum. */
+function readForumMeeting(ctx: Context, d: Drafts, s: Sentence): void {
+  const si = s.index;
+  const t = ctx.tokens;
+  for (const org of ctx.actorsIn(si)) {
+    if (org.kind !== 'org' || !ctx.lexicon.forums.has(org.id)) continue;
+    const noun = [...ctx.cues(si, 'track'), ...ctx.cues(si, 'sitting')].some((c) => c.start >= org.tokenEnd && c.start <= org.tokenEnd + 3);
+    const verb = ctx.cues(si, 'meeting').length > 0 || GATHERED.test(ctx.text.slice(s.start, s.end));
+    if (!noun && !verb) continue;
+    let m = d.meetings.find((x) => x.participants[0] === org.id);
+    const ev = ctx.evidence(si, org.tokenStart, org.tokenEnd, 'meeting:forum');
+    if (!m) {
+      const place = ctx.placesIn(si).find((p) => /^(in|at)$/.test(t[p.tokenStart - 1]?.lower ?? '') && !p.id.endsWith('@XZ'));
       const time = ctx.timesIn(si).find((x) => !x.rule.startsWith('past-n'));
-      const ev: Evidence = ctx.evidence(si, subj[0]?.tokenStart ?? c.start, Math.max(c.end, objs[objs.length - 1]?.tokenEnd ?? c.end), c.entry.id);
-      const same = d.meetings.find((m) => participants.filter((p) => m.participants.includes(p)).length >= 2);
-      if (same) {
-        addEvidence(same.evidence, ev);
-        continue;
-      }
-      d.meetings.push({
-        participants,
-        ...(place ? { place: place.id } : {}),
-        ...(time ? { date: time.value } : {}),
-        evidence: [ev],
-      });
+      m = newMeeting([org.id], place, time, []);
+      d.meetings.push(m);
     }
-
-    // a forum's gathering ("the G7 talks in Quebec", "NATO leaders met in Vilnius"): one meeting per forum
-    for (const org of ctx.actorsIn(si)) {
-      if (org.kind !== 'org' || !ctx.lexicon.forums.has(org.id)) continue;
-      const noun = [...ctx.cues(si, 'track'), ...ctx.cues(si, 'sitting')].some((c) => c.start >= org.tokenEnd && c.start <= org.tokenEnd + 3);
-      const verb = ctx.cues(si, 'meeting').length > 0 || /\b(gathered|gather|convened|met)\b/.test(ctx.text.slice(s.start, s.end));
-      if (!noun && !verb) continue;
-      let m = d.meetings.find((x) => x.participants[0] === org.id);
-      const ev = ctx.evidence(si, org.tokenStart, org.tokenEnd, 'meeting:forum');
-      if (!m) {
-        const place = ctx.placesIn(si).find((p) => /^(in|at)$/.test(t[p.tokenStart - 1]?.lower ?? '') && !p.id.endsWith('@XZ'));
-        const time = ctx.timesIn(si).find((x) => !x.rule.startsWith('past-n'));
-        m = { participants: [org.id], ...(place ? { place: place.id } : {}), ...(time ? { date: time.value } : {}), evidence: [] };
-        d.meetings.push(m);
-      }
-      addEvidence(m.evidence, ev);
-      // its members, when the sentence lists them
-      const states = ctx.actorsIn(si).filter((a) => a.kind === 'state');
-      if (states.length >= 3) {
-        const list = listAt(ctx, si, states[0]?.tokenStart ?? 0, 'forward').filter((a) => a.kind === 'state');
-        const members = m.participants as string[];
-        for (const a of list.length >= 3 ? list : []) if (!members.includes(a.id)) members.push(a.id);
-      }
-      break;
+    addEvidence(m.evidence, ev);
+    // its members, when the sentence lists them
+    const states = ctx.actorsIn(si).filter((a) => a.kind === 'state');
+    if (states.length >= 3) {
+      const list = listAt(ctx, si, states[0]?.tokenStart ?? 0, 'forward').filter((a) => a.kind === 'state');
+      const members = m.participants as string[];
+      for (const a of list.length >= 3 ? list : []) if (!members.includes(a.id)) members.push(a.id);
     }
+    return;
+  }
+}
 
-    // events of the vocabulary's kinds; a claim the sentence says was denied is not an event
-    const events = ctx.cues(si, 'event');
-    const denied = events.length > 0 && /\b(denied|denies|deny|rejected the claim|unconfirmed|could not be verified)\b/.test(ctx.text.slice(s.start, s.end));
-    for (const c of denied ? [] : events) {
-      const kind = c.entry.payload.kind;
-      if (!kind) continue;
-      const place = nearestPlace(si, c.start, c.end);
-      let actor: ActorRef | undefined;
-      if (kind === 'withdrawal') {
-        // a withdrawal is of troops: "the withdrawal of U.S. and NATO troops", "Russian forces withdrew"
-        let troops = -1;
-        for (let k = Math.max(s.tokenStart, c.start - 4); k < Math.min(s.tokenEnd, c.end + 6); k++) if (/^(troops|forces|soldiers|fighters|units|contingent|military|army|militias)$/.test(t[k]?.lower ?? '')) troops = k;
-        if (troops < 0) continue;
-        const owners = ctx.actorsIn(si).filter((a) => a.tokenEnd <= troops && a.tokenEnd >= troops - 4 && a.kind !== 'person');
-        const owner = owners[0];
-        if (owner) {
-          for (const o of owners.length > 1 ? owners : [owner]) {
-            const id = idsOf(ctx, [o], 'affiliation')[0];
-            if (id && !d.events.some((e) => e.kind === kind && e.actor === id)) {
-              d.events.push({ kind, actor: id.replace(/\.MIL$/, ''), evidence: [ctx.evidence(si, o.tokenStart, troops + 1, c.entry.id)] });
-            }
-          }
-        }
-        continue;
-      }
-      // passive: "Aleppo was recaptured by government forces"
-      if (t[c.end]?.lower === 'by') actor = firstActorAfter(ctx, si, c.end + 1, c.end + 5);
-      actor ??= subjectBefore(ctx, si, c.start)[0];
-      // an event is somewhere: without a place it is a claim about the conflict, not an event
-      if (!place) continue;
-      const actorId = actor ? idsOf(ctx, [actor], 'affiliation')[0] : undefined;
-      const time = ctx.timesIn(si).find((x) => !x.rule.startsWith('past-n'));
-      const placeId = place && !place.id.endsWith('@XZ') ? place.id : undefined;
-      if (!placeId && !actorId) continue;
-      if (d.events.some((e) => e.kind === kind && e.place === placeId && e.actor === actorId)) continue;
-      d.events.push({
-        kind,
-        ...(actorId ? { actor: actorId } : {}),
-        ...(placeId ? { place: placeId } : {}),
-        ...(time ? { date: time.value } : {}),
-        evidence: [ctx.evidence(si, Math.min(c.start, place?.tokenStart ?? c.start), Math.max(c.end, place?.tokenEnd ?? c.end), c.entry.id)],
-      });
+const DENIED = /\b(denied|denies|deny|rejected the claim|unconfirmed|could not be verified)\b/;
+const TROOPS = /^(troops|forces|soldiers|fighters|units|contingent|military|army|militias)$/;
+
+/** Events of the vocabulary's kinds; a claim the sentence says was denied is not an event. */
+function readEvents(ctx: Context, d: Drafts, s: Sentence): void {
+  const si = s.index;
+  const t = ctx.tokens;
+  const events = ctx.cues(si, 'event');
+  if (events.length === 0 || DENIED.test(ctx.text.slice(s.start, s.end))) return;
+  for (const c of events) {
+    const kind = c.entry.payload.kind;
+    if (!kind) continue;
+    if (kind === 'withdrawal') {
+      readWithdrawal(ctx, d, s, c, kind);
+      continue;
+    }
+    const place = nearestPlace(ctx, si, c.start, c.end);
+    let actor: ActorRef | undefined;
+    // passive: "Aleppo was recaptured by government forces"
+    if (t[c.end]?.lower === 'by') actor = firstActorAfter(ctx, si, c.end + 1, c.end + 5);
+    actor ??= subjectBefore(ctx, si, c.start)[0];
+    // an event is somewhere: without a place it is a claim about the conflict, not an event
+    if (!place) continue;
+    const actorId = actor ? idsOf(ctx, [actor], 'affiliation')[0] : undefined;
+    const time = ctx.timesIn(si).find((x) => !x.rule.startsWith('past-n'));
+    const placeId = !place.id.endsWith('@XZ') ? place.id : undefined;
+    if (!placeId && !actorId) continue;
+    if (d.events.some((e) => e.kind === kind && e.place === placeId && e.actor === actorId)) continue;
+    d.events.push({
+      kind,
+      ...(actorId ? { actor: actorId } : {}),
+      ...(placeId ? { place: placeId } : {}),
+      ...(time ? { date: time.value } : {}),
+      evidence: [ctx.evidence(si, Math.min(c.start, place.tokenStart), Math.max(c.end, place.tokenEnd), c.entry.id)],
+    });
+  }
+}
+
+/** A withdrawal is of troops: "the withdrawal of U.S. and NATO troops", "Russian forces withdrew". */
+function readWithdrawal(ctx: Context, d: Drafts, s: Sentence, c: Cue, kind: ConflictEvent['kind']): void {
+  const si = s.index;
+  const t = ctx.tokens;
+  let troops = -1;
+  for (let k = Math.max(s.tokenStart, c.start - 4); k < Math.min(s.tokenEnd, c.end + 6); k++) if (TROOPS.test(t[k]?.lower ?? '')) troops = k;
+  if (troops < 0) return;
+  const owners = ctx.actorsIn(si).filter((a) => a.tokenEnd <= troops && a.tokenEnd >= troops - 4 && a.kind !== 'person');
+  const owner = owners[0];
+  if (!owner) return;
+  for (const o of owners.length > 1 ? owners : [owner]) {
+    const id = idsOf(ctx, [o], 'affiliation')[0];
+    if (id && !d.events.some((e) => e.kind === kind && e.actor === id)) {
+      d.events.push({ kind, actor: id.replace(/\.MIL$/, ''), evidence: [ctx.evidence(si, o.tokenStart, troops + 1, c.entry.id)] });
     }
   }
+}
 
-  /** The other side of a two-sided story: the conflict state, or for it the most named other state. */
-  function counterpart(actor: string | undefined): string[] {
-    if (!actor) return [];
-    const st = stateOf(actor.startsWith('@') ? '' : actor);
-    if (!ctx.conflict || !st) return [];
-    if (st !== ctx.conflict) return [ctx.conflict];
-    const counts = new Map<string, number>();
-    for (const a of ctx.actors) {
-      const s2 = a.kind === 'state' || a.kind === 'capital' || a.kind === 'sector' ? stateOf(a.id) : undefined;
-      if (s2 && s2 !== st) counts.set(s2, (counts.get(s2) ?? 0) + 1);
-    }
-    const best = [...counts.entries()].sort((x, y) => y[1] - x[1])[0];
-    return best ? [best[0]] : [];
+/** The other side of a two-sided story: the conflict state, or for it the most named other state. */
+function counterpart(ctx: Context, actor: string | undefined): string[] {
+  if (!actor) return [];
+  const st = stateOf(actor.startsWith('@') ? '' : actor);
+  if (!ctx.conflict || !st) return [];
+  if (st !== ctx.conflict) return [ctx.conflict];
+  const counts = new Map<string, number>();
+  for (const a of ctx.actors) {
+    const s2 = a.kind === 'state' || a.kind === 'capital' || a.kind === 'sector' ? stateOf(a.id) : undefined;
+    if (s2 && s2 !== st) counts.set(s2, (counts.get(s2) ?? 0) + 1);
   }
+  const best = [...counts.entries()].sort((x, y) => y[1] - x[1])[0];
+  return best ? [best[0]] : [];
+}
 
-  function nearestPlace(si: number, a: number, b: number) {
-    let best;
-    let dist = 1e9;
-    for (const p of ctx.placesIn(si)) {
-      if (p.capital && !/^(in|of|at|near|on|to)$/.test(t[p.tokenStart - 1]?.lower ?? '')) continue;
-      const dd = p.tokenStart >= b ? p.tokenStart - b : a - p.tokenEnd;
-      if (dd < dist && dd <= 8) { dist = dd; best = p; }
-    }
-    return best;
+function nearestPlace(ctx: Context, si: number, a: number, b: number): PlaceRef | undefined {
+  const t = ctx.tokens;
+  let best: PlaceRef | undefined;
+  let dist = 1e9;
+  for (const p of ctx.placesIn(si)) {
+    if (p.capital && !/^(in|of|at|near|on|to)$/.test(t[p.tokenStart - 1]?.lower ?? '')) continue;
+    const dd = p.tokenStart >= b ? p.tokenStart - b : a - p.tokenEnd;
+    if (dd < dist && dd <= 8) { dist = dd; best = p; }
   }
+  return best;
 }
 
 export { stateOf };

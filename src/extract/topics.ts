@@ -20,13 +20,18 @@ export function topicsAfter(ctx: Context, sentence: number, from: number, to: nu
   for (const m of ctx.topicsIn(sentence)) {
     if (m.start < lo || m.end > hi) continue;
     const topic = m.entry.payload.topic;
-    if (out.some((o) => o.topic === topic)) continue;
+    if (hasTopic(out, topic)) continue;
     const before = ctx.tokens[m.start - 1];
     let count: number | undefined;
     if (before?.shape === 'number' && /^\d+$/.test(before.text)) count = Number(before.text);
     else if (before) count = ctx.lexicon.numbers.get(before.lower);
     if (count !== undefined && (count < 2 || count > 100)) count = undefined;
-    out.push({ topic, ...(count ? { count } : {}), start: m.start, end: m.end, rule: m.entry.id });
+    out.push(count ? { topic, count, start: m.start, end: m.end, rule: m.entry.id } : { topic, start: m.start, end: m.end, rule: m.entry.id });
   }
   return out;
+}
+
+function hasTopic(hits: readonly TopicHit[], topic: Topic): boolean {
+  for (const h of hits) if (h.topic === topic) return true;
+  return false;
 }
