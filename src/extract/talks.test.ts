@@ -49,3 +49,13 @@ test('a closing verb dates a sitting\'s end; a truce\'s length does not', () => 
   assert.ok(got.includes('#2 2025-04-22..2025-05-02'), got.join('; '));
   assert.ok(!got.some((r) => r.startsWith('#1') && r.endsWith('2025-03-29')), got.join('; '));
 });
+
+test('the war\'s own country named well after the head is not where the talks sit', () => {
+  const text = [
+    'The fourth round of the Lusaka talks on the war in Congo ended on Thursday, May 4, with Zambia, Angola and Namibia signing a memorandum on four safe zones in Congo.',
+    'Congo\'s government and the rebels attended.',
+  ].join('\n\n');
+  const r = extract({ id: 't', text, published: '2017-05-05' });
+  const hosts = r.rounds.flatMap((x) => (x.participants ?? []).filter((p) => p.role === 'host').map((p) => p.actor));
+  assert.ok(!hosts.includes('COD'), `hosts: ${hosts.join(', ')}; conflict ${r.processes[0]?.conflict ?? '-'}`);
+});

@@ -79,7 +79,9 @@ function venueAfter(ctx: Context, sentence: number, from: number, to: number): V
         if (q > k + 1) break;
       }
     }
-    if (state) return { state, at: k };
+    // "a memorandum on four de-escalation zones in Syria": the war's own country, named well
+    // after the head, is where the talks are about, not where they sit
+    if (state && !(state === ctx.conflict && k - from > 6)) return { state, at: k };
   }
   return undefined;
 }
