@@ -36,8 +36,6 @@ interface RoundNp {
 
 const IN_AT = /^(in|at|to)$/;
 const VENUE_SKIP = /^(the|capital|city|resort|town|port|of|’|'|s|coastal|seaside|southern|northern|eastern|western|central|border|lakeside|,)$/;
-// "… and ended on May 2": the verbs that close a sitting and date its end
-const CLOSE_CUE = /^(ended|concluded|closed|finished|adjourned|wrapped)$/;
 // a truce's length ("a 30-day humanitarian truce starting on Saturday") is not the sitting's
 const NOT_SITTING_SPANS = /^(ceasefire|truce)$/;
 const BEGIN_CUE = /^(began|begun|started|launched|kicked|initiated|inaugurated|established|created|formed)$/;
@@ -660,8 +658,9 @@ class TalksReader {
       if (x === time || x.value.length !== 10 || x.value <= start || x.endValue !== undefined) continue;
       const k = ctx.tokenAt(x.start);
       if (k < h.segStart || k >= h.segEnd) continue;
-      const verb = t[k - 1]?.lower === 'on' ? t[k - 2] : t[k - 1];
-      if (!CLOSE_CUE.test(verb?.lower ?? '')) continue;
+      // "… and ended on May 2": a verb of the close class (data/lexicon/cues.json) right before the day
+      const verbEnd = t[k - 1]?.lower === 'on' ? k - 1 : k;
+      if (!ctx.cues(si, 'close').some((c) => c.end === verbEnd)) continue;
       round.end = x.value;
       addEvidence(round.evidence, ctx.evidence(si, k, ctx.tokenAt(x.end), `round:end:closed:${x.rule}`, 'end'));
       return;

@@ -20,7 +20,7 @@ export interface CuePayload {
 
 export const CUE_CLASSES = [
   'sitting', 'track', 'status', 'broker', 'agenda', 'outcome', 'agreement_noun', 'agreement_verb', 'delegation',
-  'alignment', 'demand', 'leadership_change', 'event', 'meeting', 'collective', 'speech', 'lead',
+  'alignment', 'demand', 'leadership_change', 'event', 'meeting', 'collective', 'speech', 'lead', 'close',
 ] as const;
 export type CueClass = (typeof CUE_CLASSES)[number];
 
