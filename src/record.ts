@@ -159,6 +159,8 @@ export const RECORD_LISTS = [
 ] as const;
 export type RecordList = (typeof RECORD_LISTS)[number];
 
+export const isRecordList = (s: string): s is RecordList => (RECORD_LISTS as readonly string[]).includes(s);
+
 export function emptyRecord(doc?: DocMeta): ParleyRecord {
   return {
     ...(doc ? { doc } : {}),

@@ -7,8 +7,7 @@
 // JSON's own punctuation gets one character each; every other byte outside [A-Za-z0-9_-]
 // becomes ~XX. All characters used are left alone by encodeURIComponent, so an id goes into a
 // URL path as it is.
-import type { RecordList } from '../extract/record.js';
-import { RECORD_LISTS } from '../extract/record.js';
+import { isRecordList, type RecordList } from '../extract/record.js';
 import type { FactId } from './types.js';
 
 export interface FactAddress {
@@ -66,6 +65,6 @@ export function parseFactId(id: string): FactAddress | undefined {
     return undefined; // a ~ not followed by two hex digits, or bytes that are not UTF-8
   }
   const [list, part, item, slot, value] = parts as [string, string, string, string?, string?];
-  if (!(RECORD_LISTS as readonly string[]).includes(list)) return undefined;
-  return { list: list as RecordList, part, item, ...(slot !== undefined ? { slot, value: value ?? '' } : {}) };
+  if (!isRecordList(list)) return undefined;
+  return { list, part, item, ...(slot !== undefined ? { slot, value: value ?? '' } : {}) };
 }

@@ -2,7 +2,7 @@
 // partitions it needs (fusion is pure and order-independent, so reads are deterministic).
 import { createHash } from 'node:crypto';
 import { ParleyError, StoreError } from '../errors.js';
-import { RECORD_LISTS, type Evidence, type ParleyRecord, type RecordList } from '../extract/record.js';
+import { isRecordList, RECORD_LISTS, type Evidence, type ParleyRecord, type RecordList } from '../extract/record.js';
 import type { Article } from '../ingest/article.js';
 import { splitSentences } from '../nlp/sentences.js';
 import { actorKind, actorRefs } from './actors.js';
@@ -87,8 +87,6 @@ export function agreementsOfRounds(all: readonly FusedAgreement[], rounds: reado
     return d !== undefined && wanted.get(a.kind)?.has(d.slice(0, 7)) === true;
   });
 }
-
-const isList = (s: string): s is RecordList => (RECORD_LISTS as readonly string[]).includes(s);
 
 /** When an item involves one of a set of actor refs (as `actor()` and `involving()` gather them). */
 const INVOLVES: { readonly [L in RecordList]: (item: FusedKnowledge[L][number], mine: ReadonlySet<string>) => boolean } = {
@@ -284,7 +282,7 @@ export function createKnowledgeBase(store: Store, options: OpenOptions = {}): Kn
           if (mine.has(p.person)) person = p;
           else if (INVOLVES.people(p, mine)) found.people.push(p);
         }
-      } else if (isList(list)) {
+      } else if (isRecordList(list)) {
         await gather(list, part, mine, found);
       }
     }
