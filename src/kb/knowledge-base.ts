@@ -13,7 +13,7 @@ import { compareAgreements } from './fusion/lists.js';
 import type { ListItem } from './fusion/partition.js';
 import { compareRounds } from './fusion/rounds.js';
 import type { Sourced } from './fusion/sourced.js';
-import type { DocumentMeta, MentionKind, Store } from './store.js';
+import type { DocumentMeta, DocumentWrite, MentionKind, Store, WriteResult } from './store.js';
 import type {
   ActorDetail, ActorRound, DocumentSummary, DocumentView, EvidenceSpan, EvidenceView, Extractor, FactId,
   FusedAgreement, FusedKnowledge, FusedPerson, FusedProcess, FusedRound, IngestItem, InvolvingList, IngestManyOptions, IngestResult,
@@ -21,6 +21,12 @@ import type {
 } from './types.js';
 
 type Fused = { [L in RecordList]: FusedKnowledge[L] };
+/** A batch item's result, or its write still waiting for its group's commit. */
+type PendingResult = IngestResult | { readonly write: DocumentWrite; readonly subject: string };
+
+/** Documents per commit in a batch ingest, and how long the first of them may wait. */
+const INGEST_GROUP = 32;
+const INGEST_GROUP_MS = 250;
 
 const DEFAULT_LIMIT = 50;
 /** Partitions of fewer facts are fused on every read: cheaper than keeping them. */
@@ -162,7 +168,8 @@ export function createKnowledgeBase(store: Store, options: OpenOptions = {}): Kn
     }
   }
 
-  async function ingest(article: Article, subject: string = article.id): Promise<IngestResult> {
+  /** What a document will write, or the result that makes writing unnecessary. */
+  async function prepare(article: Article, subject: string): Promise<IngestResult | { readonly write: DocumentWrite }> {
     live();
     if (typeof article.text !== 'string' || article.text.trim() === '') {
       return { status: 'failed', subject, facts: 0, error: new ParleyError('EMPTY_INPUT', 'the article has no text', { subject }) };
@@ -177,36 +184,90 @@ export function createKnowledgeBase(store: Store, options: OpenOptions = {}): Kn
       return { status: 'failed', subject, doc, facts: 0, error: asParleyError(e, subject) };
     }
     const { facts, mentions } = factsOf(record, doc);
-    const inserted = await store.putDocument({
-      id: doc, articleId: article.id, text: article.text, facts: facts.length,
-      ...(article.title !== undefined ? { title: article.title } : {}),
-      ...(article.source !== undefined ? { source: article.source } : {}),
-      ...(article.published !== undefined ? { published: article.published } : {}),
-      ...(article.url !== undefined ? { url: article.url } : {}),
-      ...(record.warnings && record.warnings.length > 0 ? { warnings: record.warnings } : {}),
-    }, facts, mentions);
-    return inserted ? { status: 'new', subject, doc, facts: facts.length } : { status: 'unchanged', subject, doc, facts: 0 };
+    return {
+      write: {
+        doc: {
+          id: doc, articleId: article.id, text: article.text, facts: facts.length,
+          ...(article.title !== undefined ? { title: article.title } : {}),
+          ...(article.source !== undefined ? { source: article.source } : {}),
+          ...(article.published !== undefined ? { published: article.published } : {}),
+          ...(article.url !== undefined ? { url: article.url } : {}),
+          ...(record.warnings && record.warnings.length > 0 ? { warnings: record.warnings } : {}),
+        },
+        facts, mentions,
+      },
+    };
+  }
+
+  function written(w: DocumentWrite, outcome: WriteResult, subject: string): IngestResult {
+    const doc = w.doc.id;
+    if (outcome === 'stored') return { status: 'new', subject, doc, facts: w.facts.length };
+    if (outcome === 'present') return { status: 'unchanged', subject, doc, facts: 0 };
+    const error = outcome instanceof ParleyError ? outcome : new StoreError(outcome.message, { cause: outcome, subject });
+    return { status: 'failed', subject, doc, facts: 0, error };
+  }
+
+  async function ingest(article: Article, subject: string = article.id): Promise<IngestResult> {
+    const p = await prepare(article, subject);
+    if (!('write' in p)) return p;
+    const { doc, facts, mentions } = p.write;
+    return written(p.write, (await store.putDocument(doc, facts, mentions)) ? 'stored' : 'present', subject);
   }
 
   async function ingestMany(items: Iterable<IngestItem> | AsyncIterable<IngestItem>, o: IngestManyOptions = {}): Promise<IngestSummary> {
     const counts = { new: 0, unchanged: 0, failed: 0 };
     const failures: IngestResult[] = [];
+    const groupSize = Math.max(1, Math.floor(o.group ?? INGEST_GROUP));
+    const groupMs = o.groupMs ?? INGEST_GROUP_MS;
+    // results wait here, in input order, until the group holding their writes has committed
+    let queue: PendingResult[] = [];
+    let writes = 0;
+    let since = 0;
     let index = 0;
+    const report = (r: IngestResult): void => {
+      counts[r.status]++;
+      if (r.status === 'failed') failures.push(r);
+      o.onResult?.(r, index++);
+    };
+    const flush = async (): Promise<void> => {
+      const pending = queue;
+      queue = [];
+      writes = 0;
+      const group = pending.flatMap((p) => ('write' in p ? [p.write] : []));
+      let outcomes: readonly WriteResult[];
+      try {
+        outcomes = await store.putDocuments(group);
+      } catch (e) {
+        const err = e instanceof ParleyError ? e : new StoreError(String(e), { cause: e });
+        outcomes = group.map(() => err);
+      }
+      let k = 0;
+      for (const p of pending) {
+        if (!('write' in p)) report(p);
+        else report(written(p.write, outcomes[k++] ?? new StoreError('the store gave no result for a document'), p.subject));
+      }
+    };
     for await (const item of items) {
-      let result: IngestResult;
+      let p: PendingResult;
       if (item.error !== undefined) {
-        result = { status: 'failed', subject: item.subject, facts: 0, error: item.error };
+        p = { status: 'failed', subject: item.subject, facts: 0, error: item.error };
       } else {
         try {
-          result = await ingest(item.article, item.subject);
+          const prepared = await prepare(item.article, item.subject);
+          p = 'write' in prepared ? { write: prepared.write, subject: item.subject } : prepared;
         } catch (e) {
-          result = { status: 'failed', subject: item.subject, facts: 0, error: e instanceof ParleyError ? e : new StoreError(String(e), { cause: e, subject: item.subject }) };
+          p = { status: 'failed', subject: item.subject, facts: 0, error: e instanceof ParleyError ? e : new StoreError(String(e), { cause: e, subject: item.subject }) };
         }
       }
-      counts[result.status]++;
-      if (result.status === 'failed') failures.push(result);
-      o.onResult?.(result, index++);
+      if (queue.length === 0 && !('write' in p)) {
+        report(p);
+        continue;
+      }
+      queue.push(p);
+      if ('write' in p && writes++ === 0) since = Date.now();
+      if (writes >= groupSize || Date.now() - since >= groupMs) await flush();
     }
+    if (queue.length > 0) await flush();
     return { ...counts, failures };
   }
 

@@ -1,10 +1,11 @@
 // The one Store implementation, over a Kysely instance of either dialect. Every query is built
 // by Kysely with bound parameters; no SQL text is assembled from values.
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import { StoreError } from '../errors.js';
+import { InsertTemplates } from './insert-templates.js';
 import type { Database } from './schema.js';
 import type {
-  DocumentMeta, FactRow, LoadedFact, MentionCount, MentionKind, MentionRow, Store,
+  DocumentMeta, DocumentWrite, LoadedFact, MentionCount, MentionKind, Store, WriteResult,
 } from './store.js';
 import type { Backend } from './types.js';
 
@@ -41,7 +42,62 @@ async function guard<T>(what: string, f: () => Promise<T>): Promise<T> {
   }
 }
 
+const SAVEPOINT = CompiledQuery.raw('savepoint parley_document');
+const RELEASE = CompiledQuery.raw('release savepoint parley_document');
+const UNDO = CompiledQuery.raw('rollback to savepoint parley_document');
+
+/** Writes one document inside a transaction; false when the same text was already stored. */
+type WriteDocument = (trx: Transaction<Database>, w: DocumentWrite) => Promise<boolean>;
+
+function documentWriter(db: Kysely<Database>): WriteDocument {
+  // the rows' types are the schema's; the markers the templates compile with are strings
+  const documents = new InsertTemplates(
+    ['id', 'article_id', 'title', 'source', 'published', 'url', 'text', 'facts', 'warnings'],
+    (rows) => db.insertInto('documents').values(rows as never).onConflict((oc) => oc.column('id').doNothing()).compile(),
+  );
+  const facts = new InsertTemplates(['doc', 'list', 'idx', 'part', 'data'], (rows) => db.insertInto('facts').values(rows as never).compile());
+  const mentions = new InsertTemplates(
+    ['doc', 'list', 'part', 'kind', 'ref', 'label'],
+    (rows) => db.insertInto('mentions').values(rows as never).compile(),
+  );
+  return async (trx, { doc, facts: factRows, mentions: mentionRows }) => {
+    const warnings = doc.warnings && doc.warnings.length > 0 ? JSON.stringify(doc.warnings) : null;
+    const inserted = await trx.executeQuery(documents.bind([[
+      doc.id, doc.articleId, doc.title ?? null, doc.source ?? null, doc.published ?? null, doc.url ?? null, doc.text, doc.facts, warnings,
+    ]]));
+    // Another writer committed the same text first: nothing more to do.
+    if (Number(inserted.numAffectedRows ?? 0n) === 0) return false;
+    for (const rows of chunks(factRows)) {
+      await trx.executeQuery(facts.bind(rows.map((f) => [doc.id, f.list, f.idx, f.part, f.data])));
+    }
+    for (const rows of chunks(mentionRows)) {
+      await trx.executeQuery(mentions.bind(rows.map((m) => [doc.id, m.list, m.part, m.kind, m.ref, m.label ?? null])));
+    }
+    return true;
+  };
+}
+
+/** Each document of the group under its own savepoint, so a failing one is undone alone. */
+async function writeGroup(trx: Transaction<Database>, write: WriteDocument, group: readonly DocumentWrite[]): Promise<WriteResult[]> {
+  const out: WriteResult[] = [];
+  for (const w of group) {
+    await trx.executeQuery(SAVEPOINT);
+    try {
+      const stored = await write(trx, w);
+      await trx.executeQuery(RELEASE);
+      out.push(stored ? 'stored' : 'present');
+    } catch (e) {
+      // if even the rollback fails, the connection is gone: the whole group fails
+      await trx.executeQuery(UNDO);
+      await trx.executeQuery(RELEASE);
+      out.push(new StoreError(`writing a document: ${(e as Error).message}`, { cause: e, subject: w.doc.articleId }));
+    }
+  }
+  return out;
+}
+
 export function kyselyStore(db: Kysely<Database>, backend: Backend, onClose: () => Promise<void> = () => db.destroy()): Store {
+  const write = documentWriter(db);
   const countRows = async (table: 'documents' | 'facts'): Promise<number> =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   return {
@@ -50,23 +106,11 @@ export function kyselyStore(db: Kysely<Database>, backend: Backend, onClose: () 
     hasDocument: (id) => guard('reading the store', async () =>
       (await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined),
 
-    putDocument: (doc, facts: readonly FactRow[], mentions: readonly MentionRow[]) => guard('writing a document', () =>
-      db.transaction().execute(async (trx) => {
-        const inserted = await trx.insertInto('documents').values({
-          id: doc.id, article_id: doc.articleId, title: doc.title ?? null, source: doc.source ?? null,
-          published: doc.published ?? null, url: doc.url ?? null, text: doc.text, facts: doc.facts,
-          warnings: doc.warnings && doc.warnings.length > 0 ? JSON.stringify(doc.warnings) : null,
-        }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
-        // Another writer committed the same text first: nothing more to do.
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
-        for (const rows of chunks(facts)) {
-          await trx.insertInto('facts').values(rows.map((f) => ({ doc: doc.id, list: f.list, idx: f.idx, part: f.part, data: f.data }))).execute();
-        }
-        for (const rows of chunks(mentions)) {
-          await trx.insertInto('mentions').values(rows.map((m) => ({ doc: doc.id, list: m.list, part: m.part, kind: m.kind, ref: m.ref, label: m.label ?? null }))).execute();
-        }
-        return true;
-      })),
+    putDocument: (doc, facts, mentions) => guard('writing a document', () =>
+      db.transaction().execute((trx) => write(trx, { doc, facts, mentions }))),
+
+    putDocuments: (group) => guard('writing documents', async () =>
+      group.length === 0 ? [] : db.transaction().execute((trx) => writeGroup(trx, write, group))),
 
     document: (id) => guard('reading a document', async () => {
       const r = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();

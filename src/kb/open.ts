@@ -2,6 +2,7 @@
 import { createKnowledgeBase } from './knowledge-base.js';
 import { openPostgresStore } from './postgres/connect.js';
 import { openSqliteStore } from './sqlite/connect.js';
+import type { Store } from './store.js';
 import type { KnowledgeBase, OpenOptions } from './types.js';
 
 export const DEFAULT_DB = './parley.db';
@@ -16,7 +17,11 @@ export function isPostgresUrl(url: string): boolean {
  * Rejects with a StoreError when the database cannot be opened.
  */
 export async function openKnowledgeBase(url: string | undefined = undefined, options: OpenOptions = {}): Promise<KnowledgeBase> {
+  return createKnowledgeBase(await openStore(url), options);
+}
+
+/** The store alone, for tools (and tests) that work below the knowledge base. */
+export function openStore(url: string | undefined = undefined): Promise<Store> {
   const where = url ?? DEFAULT_DB;
-  const store = isPostgresUrl(where) ? await openPostgresStore(where) : await openSqliteStore(where.replace(/^sqlite:(\/\/)?/i, ''));
-  return createKnowledgeBase(store, options);
+  return isPostgresUrl(where) ? openPostgresStore(where) : openSqliteStore(where.replace(/^sqlite:(\/\/)?/i, ''));
 }

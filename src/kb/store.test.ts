@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { openKnowledgeBase } from './open.js';
 import { storeSuite } from './store.suite.js';
-import { syntheticExtract } from './synthetic.js';
+import { syntheticArticle, syntheticExtract } from './synthetic.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-kb-'));
 let files = 0;
@@ -15,13 +15,29 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 storeSuite({ name: 'sqlite', fresh: () => Promise.resolve(join(dir, `kb-${++files}.db`)) });
 
-test('[sqlite] the database runs in WAL mode', async () => {
+test('[sqlite] the database runs in WAL mode, a new one with 16 KiB pages', async () => {
   const path = join(dir, 'wal.db');
   const kb = await openKnowledgeBase(path, { extract: syntheticExtract });
   await kb.close();
   const Database = (await import('better-sqlite3')).default;
   const db = new Database(path, { readonly: true });
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  assert.equal(db.pragma('page_size', { simple: true }), 16384);
+  db.close();
+});
+
+test('[sqlite] a database made with 4 KiB pages opens and keeps them', async () => {
+  const path = join(dir, 'small-pages.db');
+  const Database = (await import('better-sqlite3')).default;
+  const old = new Database(path);
+  old.pragma('page_size = 4096');
+  old.exec('create table earlier (x integer)');
+  old.close();
+  const kb = await openKnowledgeBase(path, { extract: syntheticExtract });
+  assert.equal((await kb.ingest(syntheticArticle(1))).status, 'new');
+  await kb.close();
+  const db = new Database(path, { readonly: true });
+  assert.equal(db.pragma('page_size', { simple: true }), 4096);
   db.close();
 });
 

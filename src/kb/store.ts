@@ -48,11 +48,27 @@ export interface MentionCount {
   readonly sources: number;
 }
 
+/** One document as the store writes it: the row, its facts and what they mention. */
+export interface DocumentWrite {
+  readonly doc: DocumentRow;
+  readonly facts: readonly FactRow[];
+  readonly mentions: readonly MentionRow[];
+}
+
+/** Per document of a group: stored, already there (the same text), or the error that undid it. */
+export type WriteResult = 'stored' | 'present' | Error;
+
 export interface Store {
   readonly backend: Backend;
   hasDocument(id: string): Promise<boolean>;
   /** Writes a document, its facts and mentions in one transaction; false when it was already there. */
   putDocument(doc: DocumentRow, facts: readonly FactRow[], mentions: readonly MentionRow[]): Promise<boolean>;
+  /**
+   * Writes a group of documents in one transaction, each whole or not at all (a savepoint each):
+   * one failing document is undone alone and reported in its place. Throws when the group as a
+   * whole cannot commit; then none of it is stored.
+   */
+  putDocuments(group: readonly DocumentWrite[]): Promise<WriteResult[]>;
   document(id: string): Promise<DocumentRow | undefined>;
   documentMetas(ids: readonly string[]): Promise<DocumentMeta[]>;
   /** Newest published first, then id. */

@@ -43,6 +43,10 @@ export async function openSqliteStore(path: string): Promise<Store> {
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     database = new Database(path);
+    // 16 KiB pages for a new database (an existing one keeps its own): each commit writes every
+    // page it touched to the WAL, and a document's rows and index entries then share fewer
+    // pages; measured ~20 % less CPU per stored document than 4 KiB. Set before WAL, which fixes it.
+    database.pragma('page_size = 16384');
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
     database.pragma('busy_timeout = 10000');

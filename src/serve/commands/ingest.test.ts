@@ -50,3 +50,14 @@ test('on a terminal a progress bar with count, rate and ETA goes to stderr', asy
 test('no paths is a usage error', async () => {
   await assert.rejects(run(['--db', db], captureIo()), (e: Error & { code?: string }) => e.code === 'USAGE');
 });
+
+test('--group 1 commits each document on its own and stores the same', async () => {
+  const io = captureIo();
+  assert.equal(await run([join(input, '1.json'), join(input, '3.txt'), '--db', join(dir, 'one-by-one.db'), '--group', '1'], io), 0);
+  assert.match(io.out(), /^2 documents: 2 new, 0 unchanged, 0 failed/);
+});
+
+test('a --group that is not a whole number from 1 is a usage error naming the value', async () => {
+  await assert.rejects(run([join(input, '1.json'), '--db', db, '--group', '0'], captureIo()), (e: Error & { code?: string }) => e.code === 'USAGE' && /"0"/.test(e.message));
+  await assert.rejects(run([join(input, '1.json'), '--db', db, '--group', 'many'], captureIo()), (e: Error & { code?: string }) => e.code === 'USAGE' && /"many"/.test(e.message));
+});

@@ -1,5 +1,5 @@
-// `parley ingest PATH...`: reads files, folders, JSONL and feeds into the knowledge base, one
-// transaction per document; a bad document is reported and the batch goes on.
+// `parley ingest PATH...`: reads files, folders, JSONL and feeds into the knowledge base,
+// committed in small groups of whole documents; a bad document is reported and the batch goes on.
 import { DB_OPTION, DB_USAGE, dbUrl, parse } from '../../kb/cli-support.js';
 import { openKnowledgeBase } from '../../kb/open.js';
 import type { IngestResult } from '../../kb/types.js';
@@ -10,14 +10,16 @@ import type { Io } from '../io.js';
 
 export const summary = 'add articles (files, folders, JSONL, RSS/Atom feeds) to the knowledge base';
 
-export const usage = `usage: parley ingest PATH... [--db FILE|postgres://…] [--quiet]
+export const usage = `usage: parley ingest PATH... [--db FILE|postgres://…] [--group N] [--quiet]
 
 Reads .txt, .html, .json articles, .jsonl batches and .xml/.rss/.atom feeds; folders are read
-recursively. Identical text already stored is skipped. Each document is committed on its own,
-so an interrupted run loses at most the document in flight; run it again to finish.
+recursively. Identical text already stored is skipped. Documents are committed in groups of up
+to N (default 32, or every 0.25 s), each document whole: an interrupted run loses at most the
+group in flight, never part of a document; run it again to finish.
 
 options:
 ${DB_USAGE}
+  --group N                documents per commit (1: each on its own)
   --quiet                  no progress bar and no per-file failure list
 
 exit status: 0 all stored or unchanged, 1 some documents failed, 74 the store failed.`;
@@ -55,8 +57,12 @@ function progress(io: Io, totalBytes: number): { item(): void; bytes(n: number):
 }
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { ...DB_OPTION, quiet: { type: 'boolean' } });
+  const { values, positionals } = parse(argv, { ...DB_OPTION, quiet: { type: 'boolean' }, group: { type: 'string' } });
   if (positionals.length === 0) throw new UsageError('give at least one file or folder to ingest (see parley ingest --help)');
+  const group = values.group === undefined ? undefined : Number(values.group);
+  if (group !== undefined && !(Number.isInteger(group) && group >= 1 && group <= 10_000)) {
+    throw new UsageError(`--group takes a whole number from 1 to 10000, not "${values.group}"`);
+  }
   const kb = await openKnowledgeBase(dbUrl(values.db, io));
   const { files, missing } = listInputs(positionals);
   const bar = io.isTTY && !values.quiet ? progress(io, files.reduce((n, f) => n + f.size, 0)) : undefined;
@@ -72,7 +78,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     const s = await kb.ingestMany(
       (function* () { for (const it of items()) yield it.article ? { subject: it.subject, article: it.article } : { subject: it.subject, error: it.error! }; })(),
-      { onResult: (_r: IngestResult) => { total++; bar?.item(); } },
+      { onResult: (_r: IngestResult) => { total++; bar?.item(); }, ...(group !== undefined ? { group } : {}) },
     );
     bar?.done();
     const secs = (Date.now() - started) / 1000;
