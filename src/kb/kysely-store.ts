@@ -2,7 +2,7 @@
 // by Kysely with bound parameters; no SQL text is assembled from values.
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import { StoreError } from '../errors.js';
-import { InsertTemplates } from './insert-templates.js';
+import { InsertTemplates, prepare } from './prepared.js';
 import type { Database } from './schema.js';
 import type {
   DocumentMeta, DocumentWrite, LoadedFact, MentionCount, MentionKind, Store, WriteResult,
@@ -98,13 +98,14 @@ async function writeGroup(trx: Transaction<Database>, write: WriteDocument, grou
 
 export function kyselyStore(db: Kysely<Database>, backend: Backend, onClose: () => Promise<void> = () => db.destroy()): Store {
   const write = documentWriter(db);
+  // asked once per document of every ingest, so compiled once
+  const findDocument = prepare(1, ([id]) => db.selectFrom('documents').select('id').where('id', '=', id as string).compile());
   const countRows = async (table: 'documents' | 'facts'): Promise<number> =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   return {
     backend,
 
-    hasDocument: (id) => guard('reading the store', async () =>
-      (await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined),
+    hasDocument: (id) => guard('reading the store', async () => (await db.executeQuery(findDocument([id]))).rows.length > 0),
 
     putDocument: (doc, facts, mentions) => guard('writing a document', () =>
       db.transaction().execute((trx) => write(trx, { doc, facts, mentions }))),

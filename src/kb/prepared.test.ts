@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompiledQuery } from 'kysely';
-import { InsertTemplates } from './insert-templates.js';
+import { InsertTemplates, prepare } from './prepared.js';
 
 // a stand-in compiler that writes its parameters row by row, or column by column when told
 function compiler(byColumn: boolean, calls: number[]) {
@@ -27,5 +27,15 @@ test('an insert is compiled once per row count and rebound with each batch of va
 
 test('a compiled insert that takes its values in another order is refused, not rebound', () => {
   const t = new InsertTemplates(['a', 'b'], compiler(true, []));
-  assert.throws(() => t.bind([[1, 'x'], [2, 'y']]), /row order/);
+  assert.throws(() => t.bind([[1, 'x'], [2, 'y']]), /in order/);
+});
+
+test('a prepared query is compiled on first use and then only rebound', () => {
+  let compiled = 0;
+  const q = prepare(2, (m) => { compiled++; return CompiledQuery.raw('select ? , ?', [...m]); });
+  assert.equal(compiled, 0);
+  assert.deepEqual(q(['a', 1]).parameters, ['a', 1]);
+  assert.deepEqual(q(['b', 2]).parameters, ['b', 2]);
+  assert.equal(compiled, 1);
+  assert.throws(() => q(['too few']), /takes 2 values/);
 });
