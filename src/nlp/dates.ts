@@ -75,40 +75,47 @@ function periodOf(v: string): [number, number] | undefined {
     default: return undefined;
   }
 }
+// Values are read back by hand: a regex exec with captures per output record cost more than the rest of relationOf.
+/** The number the n ASCII digits at v[i, i + n) write, or -1 when one is not a digit. */
+function digitsAt(v: string, i: number, n: number): number {
+  let x = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = v.charCodeAt(k) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    x = x * 10 + c;
+  }
+  return x;
+}
+/** YYYY-MM-DD */
 function dayPeriod(v: string): [number, number] | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (m) {
-    const n = dayNum(Number(m[1]), Number(m[2]), Number(m[3]));
-    return [n, n];
-  }
-  return undefined;
+  const y = digitsAt(v, 0, 4);
+  const m = digitsAt(v, 5, 2);
+  const d = digitsAt(v, 8, 2);
+  if (y < 0 || m < 0 || d < 0 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return undefined;
+  const n = dayNum(y, m, d);
+  return [n, n];
 }
+/** YYYY-Www */
 function weekPeriod(v: string): [number, number] | undefined {
-  const m = /^(\d{4})-W(\d{2})$/.exec(v);
-  if (m) {
-    const y = Number(m[1]);
-    const jan4 = dayNum(y, 1, 4);
-    const mon = jan4 - isoWeekday(jan4) + 1 + (Number(m[2]) - 1) * 7;
-    return [mon, mon + 6];
-  }
-  return undefined;
+  const y = digitsAt(v, 0, 4);
+  const w = digitsAt(v, 6, 2);
+  if (y < 0 || w < 0 || v.charCodeAt(4) !== 45 || v.charCodeAt(5) !== 87) return undefined;
+  const jan4 = dayNum(y, 1, 4);
+  const mon = jan4 - isoWeekday(jan4) + 1 + (w - 1) * 7;
+  return [mon, mon + 6];
 }
+/** YYYY-MM */
 function monthPeriod(v: string): [number, number] | undefined {
-  const m = /^(\d{4})-(\d{2})$/.exec(v);
-  if (m) {
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    return [dayNum(y, mo, 1), dayNum(y, mo, daysInMonth(y, mo))];
-  }
-  return undefined;
+  const y = digitsAt(v, 0, 4);
+  const mo = digitsAt(v, 5, 2);
+  if (y < 0 || mo < 0 || v.charCodeAt(4) !== 45) return undefined;
+  return [dayNum(y, mo, 1), dayNum(y, mo, daysInMonth(y, mo))];
 }
+/** YYYY */
 function yearPeriod(v: string): [number, number] | undefined {
-  const m = /^(\d{4})$/.exec(v);
-  if (m) {
-    const y = Number(m[1]);
-    return [dayNum(y, 1, 1), dayNum(y, 12, 31)];
-  }
-  return undefined;
+  const y = digitsAt(v, 0, 4);
+  if (y < 0) return undefined;
+  return [dayNum(y, 1, 1), dayNum(y, 12, 31)];
 }
 
 // ---------------------------------------------------------------------------
@@ -790,6 +797,8 @@ function sentenceCands(ctx: Ctx): Cand[] {
 /** Keep the longest of overlapping candidates (earlier rule on ties). */
 function pickNonOverlapping(cands: Cand[]): Cand[] {
   if (cands.length < 2) return cands;
+  // most sentences' candidates do not overlap at all: then all are kept, in text order
+  if (!anyOverlap(cands)) return cands.slice().sort((a, b) => a.start - b.start);
   const order = cands.map((c, i) => ({ c, i }))
     .sort((a, b) => (b.c.end - b.c.start) - (a.c.end - a.c.start) || a.i - b.i);
   const kept: Cand[] = [];
@@ -797,6 +806,18 @@ function pickNonOverlapping(cands: Cand[]): Cand[] {
     if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+/** Two candidates overlap, or one is empty (whose place among equal starts the full sort decides). */
+function anyOverlap(cands: readonly Cand[]): boolean {
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i] as Cand;
+    if (c.start >= c.end) return true;
+    for (let j = 0; j < i; j++) {
+      const k = cands[j] as Cand;
+      if (c.start < k.end && k.start < c.end) return true;
+    }
+  }
+  return false;
 }
 
 function relationOf(value: string, endValue: string | undefined, p: number | undefined): TimeExpr['relation'] {
