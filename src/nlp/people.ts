@@ -360,8 +360,8 @@ function namesInSentence(st: NameState, s: Sentence): void {
       pending.push({ run, sentence: s });
       continue;
     }
-    // the slug is the person's id too: made once
-    const id = `@${slug(name)}`;
+    // the slug is the person's id too: made once per name (ids are a function of the name)
+    const id = full.find((q) => q.name === name)?.id ?? `@${slug(name)}`;
     let affiliation = pre?.affiliation ?? app?.affiliation ?? knownAffiliation.get(id);
     // "Russian Foreign Minister Sergei Lavrov and Defense Minister Sergei Shoigu": the
     // adjective distributes over the coordination
@@ -457,8 +457,9 @@ for (const { run, sentence } of pending) {
   const last = tokens[run.end - 1];
   if (!first || !last) continue;
   const surface = text.slice(first.start, last.end);
-  const key = surface.toLowerCase();
-  const lastWord = key.split(/[\s-]+/).pop() ?? key;
+  // most lone names are one word, whose lower case the token already holds
+  const key = first === last && first.shape === 'word' && first.text === surface ? first.lower : surface.toLowerCase();
+  const lastWord = afterLastSeparator(key);
   let hit = bySurname.get(key) ?? bySurname.get(lastWord) ?? byFullName(full, surface);
   if (!hit) {
     // a well-known surname standing alone: "Putin said", "talks with Erdogan"
@@ -522,6 +523,15 @@ export function findPeople(input: PeopleInput): PersonMention[] {
   resolvePending(st, bySurname, out);
   out.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/** What `s.split(/[\s-]+/).pop()` gives, without the array: the text after the last space or hyphen. */
+function afterLastSeparator(s: string): string {
+  for (let p = s.length - 1; p >= 0; p--) {
+    const c = s.charCodeAt(p);
+    if (c === 45 || c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(s.charAt(p)))) return s.slice(p + 1);
+  }
+  return s;
 }
 
 function byFullName(full: readonly PersonMention[], surface: string): PersonMention | undefined {
