@@ -33,25 +33,7 @@ function nextIndexBit(): number {
   return k < 31 ? 1 << k : 0;
 }
 
-// One bit per hash of a start word's first, second and last character and length. Hashing a
-// token's whole text for the Map lookup costs more than this test, which rules out about half the
-// tokens of a text (start words are never removed, so a bit once set stays right).
-const startFilter = new Uint32Array(256);
-
-function filterSlot(word: string): number {
-  // a missing character reads as NaN, which the bit operators take as 0
-  const h = (word.charCodeAt(0) << 8) ^ (word.charCodeAt(word.length - 1) << 3) ^ word.charCodeAt(1) ^ (word.length << 10);
-  return Math.imul(h, 0x9e3779b1) >>> 19;
-}
-
-function mayBeStartWord(word: string): boolean {
-  const x = filterSlot(word);
-  return ((startFilter[x >>> 5] as number) & (1 << (x & 31))) !== 0;
-}
-
 function noteStartWord(word: string, bit: number): void {
-  const x = filterSlot(word);
-  startFilter[x >>> 5] = (startFilter[x >>> 5] as number) | (1 << (x & 31));
   const old = startBits.get(word) ?? 0;
   if ((old | bit) !== old || !startBits.has(word)) {
     startBits.set(word, old | bit);
@@ -69,10 +51,7 @@ let bitsOfTokens = new Int32Array(0);
 function startBitsOf(tokens: readonly Token[]): Int32Array {
   if (tokens === bitsTokens && tokens.length === bitsLength && bitsAt === bitsVersion) return bitsOfTokens;
   const bits = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const w = (tokens[i] as Token).lower;
-    if (mayBeStartWord(w)) bits[i] = startBits.get(w) ?? 0;
-  }
+  for (let i = 0; i < tokens.length; i++) bits[i] = startBits.get((tokens[i] as Token).lower) ?? 0;
   bitsTokens = tokens;
   bitsLength = tokens.length;
   bitsAt = bitsVersion;
