@@ -71,49 +71,6 @@ function mayBeKey(mask: Uint32Array, word: string): boolean {
   return c >= 128 || ((mask[c] as number) & lengthBit(word.length)) !== 0;
 }
 
-/**
- * A name's entries and, per entry, the first character of its second word (-1: a one-word name).
- * Most entries tried fail on the very next token ("The" opens "The Hague"), and one character
- * rules them out before a word-by-word match.
- */
-interface NameList {
-  readonly entries: readonly PhraseEntry[];
-  readonly nextChar: Int32Array;
-}
-
-const nameListsCache = new WeakMap<Gazetteer, ReadonlyMap<string, NameList>>();
-
-function nameListsOf(gaz: Gazetteer): ReadonlyMap<string, NameList> {
-  let lists = nameListsCache.get(gaz);
-  if (!lists) {
-    const m = new Map<string, NameList>();
-    for (const [key, entries] of gaz.names) {
-      const nextChar = new Int32Array(entries.length);
-      entries.forEach((e, k) => {
-        const w = e.rest[0];
-        nextChar[k] = w === undefined || w.length === 0 ? -1 : w.charCodeAt(0);
-      });
-      m.set(key, { entries, nextChar });
-    }
-    lists = m;
-    nameListsCache.set(gaz, lists);
-  }
-  return lists;
-}
-
-/** Index in `list` of the first entry written from token `i`, or -1. */
-function firstEntryAt(tokens: readonly Token[], i: number, list: NameList, sentence: number): number {
-  const next = tokens[i + 1];
-  const c = next === undefined ? -2 : next.text.charCodeAt(0);
-  const { entries, nextChar } = list;
-  for (let k = 0; k < entries.length; k++) {
-    const want = nextChar[k] as number;
-    if (want !== -1 && want !== c) continue;
-    if (matchExact(tokens, i + 1, (entries[k] as PhraseEntry).rest, sentence) >= 0) return k;
-  }
-  return -1;
-}
-
 /** Gazetteer mentions in the text, in order, non-overlapping. */
 export function findMentions(text: string, tokens: readonly Token[], gaz: Gazetteer): Mention[] {
   return scanMentions(text, tokens, gaz).mentions;
@@ -125,7 +82,6 @@ export function scanMentions(_text: string, tokens: readonly Token[], gaz: Gazet
   const cues: SectorCue[] = [];
   const n = tokens.length;
   const names = gaz.names;
-  const lists = nameListsOf(gaz);
   const lowerStarts = lowerKeysOf(gaz);
   const filters = filtersOf(gaz);
   let i = 0;
@@ -138,12 +94,15 @@ export function scanMentions(_text: string, tokens: readonly Token[], gaz: Gazet
     let best: PhraseEntry | undefined;
     let end = i + 1;
     // names start with a capital or a digit, but for a handful of keys: most tokens need no lookup
-    const list = t.cap || t.shape === 'number' || (mayBeKey(filters.lowerNames, t.text) && lowerStarts.has(t.text)) ? lists.get(t.text) : undefined;
+    const list = t.cap || t.shape === 'number' || (mayBeKey(filters.lowerNames, t.text) && lowerStarts.has(t.text)) ? names.get(t.text) : undefined;
     if (list !== undefined) {
-      const k = firstEntryAt(tokens, i, list, t.sentence);
-      if (k >= 0) {
-        best = list.entries[k] as PhraseEntry;
-        end = i + 1 + best.rest.length;
+      for (const e of list) {
+        const len = matchExact(tokens, i + 1, e.rest, t.sentence);
+        if (len >= 0) {
+          best = e;
+          end = i + 1 + len;
+          break;
+        }
       }
     } else if (t.text.length > 2 && t.text.charCodeAt(t.text.length - 1) === 115 /* s */) {
       // A tokenizer that keeps "Syria's" whole: try the stem.
