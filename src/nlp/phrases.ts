@@ -193,11 +193,11 @@ export class MultiPhraseIndex<C extends string, P> {
     this.freeFrom.fill(from);
     this.seenAt.fill(-1);
     const bits = startBitsOf(tokens);
-    // most tokens start no phrase: a bit test each, before the token itself is read
+    // most tokens start no phrase: a bit test each, and nothing allocated
     for (let i = from; i < to; i++) {
-      if (!mayStart(bits, this.bit, i)) continue;
       const t0 = tokens[i];
       if (!t0) break;
+      if (!mayStart(bits, this.bit, i)) continue;
       const node = root.get(t0.lower);
       if (node) this.keepLongest(out, tokens, node, i, to);
     }
