@@ -60,6 +60,12 @@ test('an ordinal before a round noun gives the number and the noun', () => {
   assert.deepEqual(brief('The twenty-first round opened.'), [['twenty-first round', 21, 'round']]);
 });
 
+test('a long s (ſ) or a Kelvin sign (K) matches as s and k, as the u flag folds them', () => {
+  // the rules run a faster build without the u flag unless one of these two is in the sentence
+  assert.deepEqual(brief('They met in the third ſession, then Round 3.'), [['third ſession', 3, 'ſession'], ['Round 3', 3, 'round']]);
+  assert.deepEqual(brief('Talks: the latest talKs ended.'), [['latest talKs', 'latest', 'talks']]);
+});
+
 test('modifiers and a process name may stand between the ordinal and the noun', () => {
   const [o] = ords('Delegates gathered for the fourth Astana meeting.');
   assert.equal(o?.value, 4);

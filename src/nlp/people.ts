@@ -41,6 +41,13 @@ const ADJOINED = (a: Token | undefined, b: Token | undefined): boolean => a !== 
 /** Tokens covered by gazetteer mentions, by token index (1 = covered): read for every token. */
 type Blocked = Uint8Array;
 
+/**
+ * Mentions by the token index they start or end at. An array indexed by token, not a Map: it is
+ * filled for every mention of every document and read around every name, and a number-keyed
+ * Map hashes on each of those.
+ */
+type ByToken<T> = readonly (T | undefined)[];
+
 const ALL_CAPS = /^\p{Lu}{2,}$/u;
 
 /** Two or more capitals and nothing else ("MBS", "NATO"); most words fail on their second letter. */
@@ -131,8 +138,8 @@ interface SentenceScope {
   readonly lexicon: Lexicon;
   readonly s: Sentence;
   readonly mentions: readonly Mention[];
-  readonly mentionEndingAt: ReadonlyMap<number, Mention>;
-  readonly mentionStartingAt: ReadonlyMap<number, Mention>;
+  readonly mentionEndingAt: ByToken<Mention>;
+  readonly mentionStartingAt: ByToken<Mention>;
   readonly titleEndingAt: ReadonlyMap<number, TitleMatch>;
   readonly personEndingAt: ReadonlyMap<number, PersonMention>;
   readonly runs: readonly NameRun[];
@@ -175,7 +182,7 @@ function titleBefore(sc: SentenceScope, at: number, runEnd = at): TitleHit | und
       if (/^(was|were|is|are|being|been)$/.test(tokens[q - 1]?.lower ?? '')) q--;
       if (tokens[q - 1]?.text === ',') q--;
       while (q > s.tokenStart && DELEGATION_WORD.test(tokens[q - 1]?.lower ?? '')) q--;
-      const head = mentionEndingAt.get(q) ?? mentions.find((m) => m.tokenStart < q && m.tokenEnd >= q - 1 && m.tokenEnd <= b - 1 && (m.kind === 'sector' || m.kind === 'state' || m.kind === 'state_adj' || m.kind === 'group'));
+      const head = mentionEndingAt[q] ?? mentions.find((m) => m.tokenStart < q && m.tokenEnd >= q - 1 && m.tokenEnd <= b - 1 && (m.kind === 'sector' || m.kind === 'state' || m.kind === 'state_adj' || m.kind === 'group'));
       const byNoun = q < b - 1 && DELEGATION_WORD.test(tokens[q]?.lower ?? '');
       const byBody = head !== undefined && (DELEGATION_WORD.test(tokens[head.tokenEnd - 1]?.lower ?? '') || head.kind === 'sector' || head.kind === 'group');
       if (byNoun || byBody) {
@@ -186,7 +193,7 @@ function titleBefore(sc: SentenceScope, at: number, runEnd = at): TitleHit | und
   }
   if (!tm) {
     // "envoy for Syria Staffan de Mistura", "ambassador to the UN James Kariuki"
-    const m = mentionEndingAt.get(e);
+    const m = mentionEndingAt[e];
     if (m) {
       let k = m.tokenStart;
       if (tokens[k - 1]?.lower === 'the') k--;
@@ -213,12 +220,12 @@ function titleFinish(sc: SentenceScope, match: TitleMatch): TitleHit | undefined
   // affiliation right before the title, skipping "the", possessive "’ s" and a rank word
   let k = start;
   while (k > s.tokenStart && /^(the|top|senior|chief|deputy|acting|new|s|'|’|then|current)$/.test(tokens[k - 1]?.lower ?? '')) k--;
-  const before = mentionEndingAt.get(k);
+  const before = mentionEndingAt[k];
   if (before) affiliation = affiliationOf(before);
   if (before?.kind === 'org') {
     let q = before.tokenStart;
     while (q > s.tokenStart && /^(deputy|acting|senior|top|the|chief|permanent)$/.test(tokens[q - 1]?.lower ?? '')) q--;
-    const outer = mentionEndingAt.get(q);
+    const outer = mentionEndingAt[q];
     if (outer && (outer.kind === 'state' || outer.kind === 'state_adj')) affiliation = affiliationOf(outer);
   }
   // "Zelenskyy’s chief of staff", "Trump’s special envoy": the possessor's side
@@ -241,7 +248,7 @@ function titleFinish(sc: SentenceScope, match: TitleMatch): TitleHit | undefined
   }
   if (!affiliation) {
     // "President of Ukraine Volodymyr Zelenskyy"
-    const after = mentionStartingAt.get(match.end + 1);
+    const after = mentionStartingAt[match.end + 1];
     if (after && tokens[match.end]?.lower === 'of') affiliation = affiliationOf(after);
   }
   return {
@@ -259,13 +266,13 @@ function appositive(sc: SentenceScope, at: number, limit: number): { title?: Tit
   if (tokens[at]?.text !== ',') return undefined;
   const open = tokens[at + 1];
   // ", spoke with Russian President …" is a new clause, not a description of the name
-  if (!open || !(/^(a|an|the|his|her|its|their|who|currently|now|also|then|acting|deputy|senior|chief|top|former)$/.test(open.lower) || open.cap || mentionStartingAt.has(at + 1) || lexicon.titles.matchAt(tokens, at + 1, limit))) return undefined;
+  if (!open || !(/^(a|an|the|his|her|its|their|who|currently|now|also|then|acting|deputy|senior|chief|top|former)$/.test(open.lower) || open.cap || mentionStartingAt[at + 1] !== undefined || lexicon.titles.matchAt(tokens, at + 1, limit))) return undefined;
   let affiliation: string | undefined;
   for (let k = at + 1; k < Math.min(limit, at + 14); k++) {
     const t = tokens[k];
     if (!t || t.text === ',' || t.text === '.' || t.text === ';' || t.lower === 'said') break;
     if (lexicon.nonTitles.has(t.lower) || lexicon.titleBlockers.has(t.lower)) return undefined;
-    const m = mentionStartingAt.get(k);
+    const m = mentionStartingAt[k];
     if (m && !affiliation) affiliation = affiliationOf(m);
     const inst = input.institutions?.get(k);
     if (inst && !affiliation) affiliation = inst;
@@ -279,8 +286,8 @@ function appositive(sc: SentenceScope, at: number, limit: number): { title?: Tit
           if (!tq || tq.text === ',' || tq.text === '.') break;
           // "envoy for North Korea": the country the post deals with, not the employer; but
           // "commander for U.S. Indo-Pacific Command" names the employer
-          if (/^(for|to|on|with)$/.test(tokens[q - 1]?.lower ?? '') && q === tm.end + 1 && !(tokens[(mentionStartingAt.get(q)?.tokenEnd ?? q)]?.cap)) continue;
-          const mq = mentionStartingAt.get(q);
+          if (/^(for|to|on|with)$/.test(tokens[q - 1]?.lower ?? '') && q === tm.end + 1 && !(tokens[(mentionStartingAt[q]?.tokenEnd ?? q)]?.cap)) continue;
+          const mq = mentionStartingAt[q];
           if (mq) { affiliation = affiliationOf(mq); if (affiliation) break; }
         }
       }
@@ -308,8 +315,8 @@ interface NameState {
   readonly input: PeopleInput;
   readonly known: ReturnType<typeof loadKnownPeople>;
   readonly blocked: Blocked;
-  readonly mentionEndingAt: ReadonlyMap<number, Mention>;
-  readonly mentionStartingAt: ReadonlyMap<number, Mention>;
+  readonly mentionEndingAt: ByToken<Mention>;
+  readonly mentionStartingAt: ByToken<Mention>;
   readonly full: PersonMention[];
   readonly personEndingAt: Map<number, PersonMention>;
   readonly knownAffiliation: Map<string, string>;
@@ -353,8 +360,8 @@ function namesInSentence(st: NameState, s: Sentence): void {
       pending.push({ run, sentence: s });
       continue;
     }
-    // the slug is the person's id too: made once
-    const id = `@${slug(name)}`;
+    // the slug is the person's id too: made once per name (ids are a function of the name)
+    const id = full.find((q) => q.name === name)?.id ?? `@${slug(name)}`;
     let affiliation = pre?.affiliation ?? app?.affiliation ?? knownAffiliation.get(id);
     // "Russian Foreign Minister Sergei Lavrov and Defense Minister Sergei Shoigu": the
     // adjective distributes over the coordination
@@ -450,8 +457,9 @@ for (const { run, sentence } of pending) {
   const last = tokens[run.end - 1];
   if (!first || !last) continue;
   const surface = text.slice(first.start, last.end);
-  const key = surface.toLowerCase();
-  const lastWord = key.split(/[\s-]+/).pop() ?? key;
+  // most lone names are one word, whose lower case the token already holds
+  const key = first === last && first.shape === 'word' && first.text === surface ? first.lower : surface.toLowerCase();
+  const lastWord = afterLastSeparator(key);
   let hit = bySurname.get(key) ?? bySurname.get(lastWord) ?? byFullName(full, surface);
   if (!hit) {
     // a well-known surname standing alone: "Putin said", "talks with Erdogan"
@@ -490,13 +498,14 @@ export function findPeople(input: PeopleInput): PersonMention[] {
   const known = loadKnownPeople();
   // tokens covered by gazetteer mentions never start or continue a name
   const blocked = blockedFor(input.tokens.length);
-  const mentionEndingAt = new Map<number, Mention>();
-  const mentionStartingAt = new Map<number, Mention>();
+  // one slot past the last token: a mention may end there
+  const mentionEndingAt = new Array<Mention | undefined>(input.tokens.length + 1);
+  const mentionStartingAt = new Array<Mention | undefined>(input.tokens.length + 1);
   for (const m of mentions) {
     if (m.kind === 'person') continue;
     for (let k = m.tokenStart; k < m.tokenEnd; k++) blocked[k] = 1;
-    mentionEndingAt.set(m.tokenEnd, m);
-    mentionStartingAt.set(m.tokenStart, m);
+    mentionEndingAt[m.tokenEnd] = m;
+    mentionStartingAt[m.tokenStart] = m;
   }
 
   const full: PersonMention[] = [];
@@ -514,6 +523,15 @@ export function findPeople(input: PeopleInput): PersonMention[] {
   resolvePending(st, bySurname, out);
   out.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/** What `s.split(/[\s-]+/).pop()` gives, without the array: the text after the last space or hyphen. */
+function afterLastSeparator(s: string): string {
+  for (let p = s.length - 1; p >= 0; p--) {
+    const c = s.charCodeAt(p);
+    if (c === 45 || c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(s.charAt(p)))) return s.slice(p + 1);
+  }
+  return s;
 }
 
 function byFullName(full: readonly PersonMention[], surface: string): PersonMention | undefined {
