@@ -2,7 +2,7 @@
 // (gazetteer, people, collective nouns), times, ordinals and cue matches per sentence.
 import type { Article } from '../ingest/index.js';
 import {
-  findDurations, scanMentions, findOrdinals, findPeople, findTimes, loadGazetteer, loadLexicon, splitSentences,
+  findDurations, scanMentions, findOrdinals, findPeople, timesBySentence, loadGazetteer, loadLexicon, splitSentences,
   slug, tokenize, withTokenRanges,
   type CueClass, type CuePayload, type Duration, type Gazetteer, type Lexicon, type Mention, type PersonMention,
   type PhraseMatch, type RoundOrdinal, type Sentence, type TimeExpr, type Token,
@@ -46,7 +46,6 @@ export interface Context {
   readonly people: readonly PersonMention[];
   readonly actors: readonly ActorRef[];
   readonly places: readonly PlaceRef[];
-  readonly times: readonly TimeExpr[];
   readonly durations: readonly Duration[];
   readonly ordinals: readonly RoundOrdinal[];
   readonly lexicon: Lexicon;
@@ -58,6 +57,7 @@ export interface Context {
   /** Actors per sentence, in text order. */
   actorsIn(sentence: number): readonly ActorRef[];
   placesIn(sentence: number): readonly PlaceRef[];
+  /** Read on first asking (see timesBySentence). */
   timesIn(sentence: number): readonly TimeExpr[];
   /** Token index of the token starting at or after a character offset. */
   tokenAt(offset: number): number;
@@ -183,7 +183,7 @@ export function buildContext(article: Article): Context {
   const bare: Mention[] = scan.cues.map((c) => ({ kind: 'sector', id: `?.${c.sector}`, start: c.start, end: c.end, sentence: c.sentence, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, rule: c.rule }));
   const people = findPeople({ text, tokens, sentences, mentions: bare.length ? [...mentions, ...bare].sort((a, b) => a.tokenStart - b.tokenStart) : mentions, lexicon, institutions, ...(year ? { year } : {}) });
   const published = article.published;
-  const times = findTimes(text, sentences, published);
+  const timesIn = timesBySentence(text, sentences, published);
   const durations = findDurations(text, sentences);
   const ordinals = findOrdinals(text, sentences);
 
@@ -216,14 +216,13 @@ export function buildContext(article: Article): Context {
   const n = sentences.length;
   const actorsBy = groupBy(actors, n);
   const placesBy = groupBy(places, n);
-  const timesBy = groupBy(times, n);
   const topicCache: (PhraseMatch<{ readonly topic: Topic }>[] | undefined)[] = new Array(sentences.length);
   const docId = article.id;
 
   // every key is set, even when undefined, and in one order: all contexts then share one hidden
   // class, and the rules' property reads stay monomorphic
   return {
-    docId, text, published: published || undefined, dateline, sentences, tokens, mentions, people, actors, places, times,
+    docId, text, published: published || undefined, dateline, sentences, tokens, mentions, people, actors, places,
     durations, ordinals, lexicon, gazetteer, conflict: undefined,
     cues: (sentence, cls) => cuesOf(sentence).get(cls) ?? NO_CUES,
     topicsIn(sentence) {
@@ -238,7 +237,7 @@ export function buildContext(article: Article): Context {
     placeCountry: (id) => gazetteer.place(id)?.iso3,
     actorsIn: (i) => actorsBy[i] ?? [],
     placesIn: (i) => placesBy[i] ?? [],
-    timesIn: (i) => timesBy[i] ?? [],
+    timesIn,
     tokenAt(offset) {
       let lo = 0;
       let hi = tokens.length;

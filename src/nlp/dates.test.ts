@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findDurations, findTimes } from './dates.js';
+import { findDurations, findTimes, timesBySentence } from './dates.js';
 import type { Sentence, TimeExpr } from './types.js';
 
 // Golden values assume TZ=UTC in the runner, though the module does its arithmetic in UTC anyway.
@@ -329,4 +329,28 @@ test('findTimes never throws on random strings and all spans lie within the text
     }
     for (const d of findDurations(text, sentences)) assert.ok(d.start >= 0 && d.end <= text.length && d.days > 0);
   }), { numRuns: 500 });
+});
+
+test('read one sentence at a time, in any order, each sentence gets exactly the times findTimes gives it', () => {
+  const piece = fc.constantFrom(
+    'May', 'on', 'Friday', 'last week', '2017', '7', 'Dec.', 'Dec. 7', 'Sept.', ' ', '. ', 'talks', 'ended', 'ago', 'two', 'days', 'Nov.', '12',
+  );
+  const textArb = fc.array(piece, { maxLength: 40 }).map((a) => a.join(' '));
+  fc.assert(fc.property(textArb, fc.boolean(), (text, backwards) => {
+    const sentences = split(text);
+    const all = findTimes(text, sentences, PUB);
+    const timesIn = timesBySentence(text, sentences, PUB);
+    const order = sentences.map((x) => x.index);
+    if (backwards) order.reverse();
+    const got = new Map(order.map((i) => [i, timesIn(i)]));
+    for (const s of sentences) assert.deepEqual(got.get(s.index), all.filter((t) => t.sentence === s.index));
+    assert.deepEqual(timesIn(sentences.length), []);
+  }), { numRuns: 1000 });
+});
+
+test('a "Dec." break read lazily: the day lands in the sentence findTimes puts it in', () => {
+  const text = 'The sides signed on Dec. 7 a deal. Then they left.';
+  const sentences = split(text);
+  const timesIn = timesBySentence(text, sentences, PUB);
+  assert.deepEqual(sentences.map((s) => timesIn(s.index).map((t) => [text.slice(t.start, t.end), t.sentence])), [[['Dec. 7', 0]], [], []]);
 });

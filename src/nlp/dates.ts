@@ -986,42 +986,110 @@ function timeExpr(start: number, end: number, sentence: number, c: Cand, relatio
   return relation ? { start, end, sentence, value, relation, rule } : { start, end, sentence, value, rule };
 }
 
+/** What every sentence's reading shares: the text and its publication date. */
+interface TimeDoc {
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+  readonly pp: { readonly pub: Ymd; readonly p: number } | undefined;
+  readonly holidayText: boolean;
+}
+
+function timeDoc(text: string, sentences: readonly Sentence[], published: string | undefined): TimeDoc {
+  return { text, sentences, pp: parsePublished(published), holidayText: text.includes('Christmas') || text.includes('New Year') };
+}
+
+function spanOf(doc: TimeDoc, sent: Sentence): [number, number] {
+  const lo = Math.max(0, Math.min(sent.start, doc.text.length));
+  return [lo, Math.max(lo, Math.min(sent.end, doc.text.length))];
+}
+
+/** A splitter that broke "on Dec. 7" after "Dec.": sentence i and the next are read as one. */
+function mergesWithNext(doc: TimeDoc, i: number): boolean {
+  const sent = doc.sentences[i];
+  const next = doc.sentences[i + 1];
+  if (!sent || !next) return false;
+  const [lo, hi] = spanOf(doc, sent);
+  const text = doc.text;
+  return next.start >= hi && mayStartWithDay(text, next.start) && NEXT_DAY.test(text.slice(next.start, next.start + 8)) && endsWithMonthAbbrev(text.slice(lo, hi));
+}
+
+/** The times of sentence i (and of the next one, when `merged`), in text order. */
+function unitTimes(doc: TimeDoc, i: number, merged: boolean, out: TimeExpr[]): void {
+  const sent = doc.sentences[i];
+  if (!sent) return;
+  const text = doc.text;
+  const [lo, boundary] = spanOf(doc, sent);
+  let hi = boundary;
+  let nextIndex = sent.index;
+  const next = merged ? doc.sentences[i + 1] : undefined;
+  if (next) {
+    hi = Math.max(hi, Math.min(next.end, text.length));
+    nextIndex = next.index;
+  }
+  const s = text.slice(lo, hi);
+  const hasDigit = DIGIT.test(s);
+  if (!hasDigit && !TRIGGER_WORDS.test(s)) return;
+  const hasDay = s.includes('day');
+  const hasUnit = HAS_UNIT.test(s);
+  const pp = doc.pp;
+  const ctx: Ctx = { text, lo, hi, s, pub: pp?.pub, p: pp?.p, hasDigit, hasDay, hasUnit, holidayText: doc.holidayText };
+  let cands = pickNonOverlapping(sentenceCands(ctx));
+  if (residualGate(s, hasDigit, hasDay, hasUnit) && RESIDUAL.test(s)) cands = pickNonOverlapping([...cands, ...chronoCands(ctx, cands)]);
+  for (const c of cands) {
+    out.push(timeExpr(lo + c.start, lo + c.end, lo + c.start < boundary ? sent.index : nextIndex, c, relationOf(c.value, c.endValue, pp?.p)));
+  }
+}
+
 /**
  * Every time expression in `text`, resolved against `published` (YYYY-MM-DD). Relative
  * expressions are dropped when `published` is missing or malformed. Offsets are into `text`.
  */
 export function findTimes(text: string, sentences: readonly Sentence[], published: string | undefined): TimeExpr[] {
-  const pp = parsePublished(published);
-  const holidayText = text.includes('Christmas') || text.includes('New Year');
+  const doc = timeDoc(text, sentences, published);
   const out: TimeExpr[] = [];
   for (let i = 0; i < sentences.length; i++) {
-    const sent = sentences[i];
-    if (!sent) continue;
-    const lo = Math.max(0, Math.min(sent.start, text.length));
-    let hi = Math.max(lo, Math.min(sent.end, text.length));
-    let s = text.slice(lo, hi);
-    // A splitter that broke "on Dec. 7" after "Dec.": read the two sentences as one.
-    const boundary = hi;
-    let nextIndex = sent.index;
-    const next = sentences[i + 1];
-    if (next && next.start >= hi && mayStartWithDay(text, next.start) && NEXT_DAY.test(text.slice(next.start, next.start + 8)) && endsWithMonthAbbrev(s)) {
-      hi = Math.max(hi, Math.min(next.end, text.length));
-      s = text.slice(lo, hi);
-      nextIndex = next.index;
-      i++;
-    }
-    const hasDigit = DIGIT.test(s);
-    if (!hasDigit && !TRIGGER_WORDS.test(s)) continue;
-    const hasDay = s.includes('day');
-    const hasUnit = HAS_UNIT.test(s);
-    const ctx: Ctx = { text, lo, hi, s, pub: pp?.pub, p: pp?.p, hasDigit, hasDay, hasUnit, holidayText };
-    let cands = pickNonOverlapping(sentenceCands(ctx));
-    if (residualGate(s, hasDigit, hasDay, hasUnit) && RESIDUAL.test(s)) cands = pickNonOverlapping([...cands, ...chronoCands(ctx, cands)]);
-    for (const c of cands) {
-      out.push(timeExpr(lo + c.start, lo + c.end, lo + c.start < boundary ? sent.index : nextIndex, c, relationOf(c.value, c.endValue, pp?.p)));
-    }
+    const merged = mergesWithNext(doc, i);
+    unitTimes(doc, i, merged, out);
+    if (merged) i++;
   }
   return out;
+}
+
+const NO_TIMES: readonly TimeExpr[] = [];
+
+/**
+ * The times of one sentence at a time, as findTimes would give them, each sentence read on
+ * first asking: the rules look for dates only in sentences that speak of talks or deals, and
+ * most of a story's other dates ("figures published on Sunday") are never asked for.
+ */
+export function timesBySentence(text: string, sentences: readonly Sentence[], published: string | undefined): (sentence: number) => readonly TimeExpr[] {
+  const doc = timeDoc(text, sentences, published);
+  const n = sentences.length;
+  // which sentence's reading holds each sentence's times: itself, or the one before it when merged
+  const unitOf = new Int32Array(n);
+  const merged = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    unitOf[i] = i;
+    if (mergesWithNext(doc, i)) {
+      merged[i] = 1;
+      if (i + 1 < n) unitOf[i + 1] = i;
+      i++;
+    }
+  }
+  const read: (TimeExpr[] | undefined)[] = new Array(n);
+  return (j) => {
+    if (!(j >= 0 && j < n)) return NO_TIMES;
+    const u = unitOf[j] ?? j;
+    let unit = read[u];
+    if (!unit) {
+      unit = [];
+      unitTimes(doc, u, merged[u] === 1, unit);
+      read[u] = unit;
+    }
+    if (merged[u] !== 1) return unit;
+    const index = sentences[j]?.index;
+    return unit.filter((t) => t.sentence === index);
+  };
 }
 
 export interface Duration {
