@@ -515,98 +515,7 @@ function first(re: RegExp, s: string): RegExpExecArray | null {
   return re.exec(s);
 }
 
-// ---------------------------------------------------------------------------
-// Month names in context. Most month rule families need a month name with a particular
-// neighbour ("May 3", "3 May", "late May", "last May"); their regexes try many alternatives at
-// every position of the sentence, which costs more than finding the month names once and looking
-// at their neighbours. The looks are loose (a family may still find nothing), never strict, and a
-// look that meets a non-ASCII character gives up and leaves the decision to the family's regex.
-
-/** Every month name starts with one of these; all are 3 characters long. */
-const MONTH_AT = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g;
-const MC_MONTH = 1; // a month name
-const MC_MD = 2; // RE.md may match: a name, white space, a digit
-const MC_DM = 4; // RE.dm may match: a digit (and "st" …), white space (and "of"), a name
-const MC_MQ = 8; // RE.mq may match: early/mid/late (and "in"), or "of", before a name
-const MC_MREL = 16; // RE.mrel may match: last/next/this/coming before a name
-const MC_BEFORE = MC_DM | MC_MQ | MC_MREL;
-const MC_ALL = MC_MONTH | MC_MD | MC_BEFORE;
-
-function monthContext(s: string): number {
-  let f = 0;
-  MONTH_AT.lastIndex = 0;
-  // test() rather than exec(): no match array, and the name starts 3 characters before lastIndex
-  while (f !== MC_ALL && MONTH_AT.test(s)) {
-    const k = MONTH_AT.lastIndex - 3;
-    f |= MC_MONTH | afterMonth(s, k) | beforeMonth(s, k);
-  }
-  return f;
-}
-
-const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
-/** The start of the ASCII white space (and hyphens, with `hyphens`) ending at j; -1 on a non-ASCII character. */
-function spaceBack(s: string, j: number, hyphens: boolean): number {
-  for (; j > 0; j--) {
-    const c = s.charCodeAt(j - 1);
-    if (c >= 128) return -1;
-    if (!isAsciiSpace(c) && !(hyphens && c === 45)) break;
-  }
-  return j;
-}
-/** s[.., q) ends with w, whose first letter may be either case (`first` is that letter in lower case). */
-function endsWithWord(s: string, q: number, first: string, rest: string): boolean {
-  const at = q - rest.length;
-  return at > 0 && (s.charCodeAt(at - 1) | 32) === first.charCodeAt(0) && s.startsWith(rest, at);
-}
-
-/** "May 3", "Oct. 1": after the name (and a dot), white space, then a digit. */
-function afterMonth(s: string, k: number): number {
-  let j = k + 3;
-  while (j < s.length && isAsciiLetter(s.charCodeAt(j))) j++;
-  if (s.charCodeAt(j) === 46) j++;
-  const j0 = j;
-  for (; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c >= 128) return MC_MD;
-    if (!isAsciiSpace(c)) break;
-  }
-  return j > j0 && isDigit(s.charCodeAt(j)) ? MC_MD : 0;
-}
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-/** A day number ends at p: a digit, or a digit and st/nd/rd/th. */
-function dayEndsAt(s: string, p: number): boolean {
-  if (isDigit(s.charCodeAt(p - 1))) return true;
-  const suffix = p >= 3 ? s.slice(p - 2, p) : '';
-  return (suffix === 'st' || suffix === 'nd' || suffix === 'rd' || suffix === 'th') && isDigit(s.charCodeAt(p - 3));
-}
-function beforeMonth(s: string, k: number): number {
-  const sp = spaceBack(s, k, false);
-  const q = spaceBack(s, k, true);
-  if (sp < 0 || q < 0) return MC_BEFORE;
-  let f = 0;
-  if (sp < k) {
-    if (dayEndsAt(s, sp)) f |= MC_DM;
-    else if (sp >= 2 && s.startsWith('of', sp - 2)) {
-      const sp2 = spaceBack(s, sp - 2, false);
-      if (sp2 < 0 || (sp2 < sp - 2 && dayEndsAt(s, sp2))) f |= MC_DM;
-    }
-  }
-  if (q < k) f |= qualBefore(s, q) | (lastNextBefore(s, q) ? MC_MREL : 0);
-  return f;
-}
-/** "late", "mid", "early" (the end of a word), "… in", or "of", ending at q. */
-function qualBefore(s: string, q: number): number {
-  if (qualWordEnds(s, q) || s.startsWith('of', q - 2)) return MC_MQ;
-  if (q >= 2 && s.startsWith('in', q - 2)) {
-    const r = spaceBack(s, q - 2, true);
-    if (r < 0 || (r < q - 2 && qualWordEnds(s, r))) return MC_MQ;
-  }
-  return 0;
-}
-const qualWordEnds = (s: string, q: number): boolean =>
-  endsWithWord(s, q, 'e', 'arly') || endsWithWord(s, q, 'm', 'id') || endsWithWord(s, q, 'l', 'ate');
-const lastNextBefore = (s: string, q: number): boolean =>
-  endsWithWord(s, q, 'l', 'ast') || endsWithWord(s, q, 'n', 'ext') || endsWithWord(s, q, 't', 'his') || endsWithWord(s, q, 'c', 'oming');
+const HAS_MONTH = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 const HAS_WEEKDAY = /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/;
 const HAS_UNIT = /week|month|year/;
 const HAS_UNITS = /years|months|weeks|days|decades/;
@@ -858,22 +767,21 @@ function sentenceCands(ctx: Ctx): Cand[] {
   const { s, pub, p } = ctx;
   const out: Cand[] = [];
   const hasDigit = ctx.hasDigit;
-  const mc = monthContext(s);
-  const hasMonth = mc !== 0;
+  const hasMonth = HAS_MONTH.test(s);
   const hasYearDigits = hasDigit && /(?:19|20)\d\d/.test(s);
   const hasUnit = ctx.hasUnit;
   const hasDay = ctx.hasDay;
 
   if (hasDigit) isoCands(ctx, out);
-  if (hasDigit && (mc & MC_MD) !== 0) mdCands(ctx, out);
-  if (hasDigit && (mc & MC_DM) !== 0) dmCands(ctx, out);
+  if (hasDigit && hasMonth) mdCands(ctx, out);
+  if (hasDigit && hasMonth) dmCands(ctx, out);
   if (hasYearDigits && hasMonth) myCands(ctx, out);
   if (hasYearDigits) yearCands(ctx, out);
   if (hasDigit && pub && p !== undefined && NTH_GATE.test(s)) nthCands(ctx, out, pub);
   if (!pub || p === undefined) return out; // everything below is relative to publication
 
-  if ((mc & MC_MQ) !== 0) mqCands(ctx, out, pub);
-  if ((mc & MC_MREL) !== 0) mrelCands(ctx, out, pub);
+  if (hasMonth) mqCands(ctx, out, pub);
+  if (hasMonth) mrelCands(ctx, out, pub);
   if (hasMonth) monthCands(ctx, out, pub);
   if (hasUnit) endOfCands(ctx, out, pub, p);
   if (hasUnit) relUnitCands(ctx, out, pub, p);
