@@ -49,6 +49,11 @@ function summary(m: DocumentMeta): DocumentSummary {
   return m;
 }
 
+/** A failure below extraction, as the error a failed ingest result carries. */
+function asStoreError(e: unknown, subject?: string): ParleyError {
+  return e instanceof ParleyError ? e : new StoreError(String(e), { cause: e, ...(subject !== undefined ? { subject } : {}) });
+}
+
 function asParleyError(e: unknown, subject: string): ParleyError {
   if (e instanceof ParleyError) return e;
   return new ParleyError('INTERNAL', `extraction failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e, subject });
@@ -203,8 +208,7 @@ export function createKnowledgeBase(store: Store, options: OpenOptions = {}): Kn
     const doc = w.doc.id;
     if (outcome === 'stored') return { status: 'new', subject, doc, facts: w.facts.length };
     if (outcome === 'present') return { status: 'unchanged', subject, doc, facts: 0 };
-    const error = outcome instanceof ParleyError ? outcome : new StoreError(outcome.message, { cause: outcome, subject });
-    return { status: 'failed', subject, doc, facts: 0, error };
+    return { status: 'failed', subject, doc, facts: 0, error: asStoreError(outcome, subject) };
   }
 
   async function ingest(article: Article, subject: string = article.id): Promise<IngestResult> {
@@ -238,7 +242,7 @@ export function createKnowledgeBase(store: Store, options: OpenOptions = {}): Kn
       try {
         outcomes = await store.putDocuments(group);
       } catch (e) {
-        const err = e instanceof ParleyError ? e : new StoreError(String(e), { cause: e });
+        const err = asStoreError(e);
         outcomes = group.map(() => err);
       }
       let k = 0;
@@ -256,7 +260,7 @@ export function createKnowledgeBase(store: Store, options: OpenOptions = {}): Kn
           const prepared = await prepare(item.article, item.subject);
           p = 'write' in prepared ? { write: prepared.write, subject: item.subject } : prepared;
         } catch (e) {
-          p = { status: 'failed', subject: item.subject, facts: 0, error: e instanceof ParleyError ? e : new StoreError(String(e), { cause: e, subject: item.subject }) };
+          p = { status: 'failed', subject: item.subject, facts: 0, error: asStoreError(e, item.subject) };
         }
       }
       if (queue.length === 0 && !('write' in p)) {

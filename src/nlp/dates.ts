@@ -973,21 +973,18 @@ const NO_TIMES: readonly TimeExpr[] = [];
 export function timesBySentence(text: string, sentences: readonly Sentence[], published: string | undefined): (sentence: number) => readonly TimeExpr[] {
   const doc = timeDoc(text, sentences, published);
   const n = sentences.length;
-  // which sentence's reading holds each sentence's times: itself, or the one before it when merged
-  const unitOf = new Int32Array(n);
+  // a merged sentence's reading also holds the next sentence's times (which has none of its own)
   const merged = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    unitOf[i] = i;
     if (mergesWithNext(doc, i)) {
       merged[i] = 1;
-      if (i + 1 < n) unitOf[i + 1] = i;
       i++;
     }
   }
   const read: (TimeExpr[] | undefined)[] = new Array(n);
   return (j) => {
     if (!(j >= 0 && j < n)) return NO_TIMES;
-    const u = unitOf[j] ?? j;
+    const u = j > 0 && merged[j - 1] === 1 ? j - 1 : j;
     let unit = read[u];
     if (!unit) {
       unit = [];

@@ -48,20 +48,20 @@ function write(value: unknown, out: string[]): void {
 
 const INDEX = /^(?:0|[1-9]\d*)$/;
 
+/** An array-index key ("0", "17"), which objects enumerate before all others. */
+function isIndexKey(k: string): boolean {
+  const c = k.charCodeAt(0);
+  return c >= 48 && c <= 57 && INDEX.test(k) && Number(k) < 4294967295;
+}
+
 /**
  * Sorted, except that integer-like keys go first in numeric order: the order an object built
  * from sorted keys enumerates in (sortKeys' copy), so both ways give the same bytes.
  */
 function keyOrder(obj: Record<string, unknown>): string[] {
   const keys = Object.keys(obj).sort();
-  let indexed = false;
-  for (const k of keys) {
-    const c = k.charCodeAt(0);
-    if (c >= 48 && c <= 57 && INDEX.test(k) && Number(k) < 4294967295) indexed = true;
-  }
-  if (!indexed) return keys;
-  const isIndex = (k: string): boolean => INDEX.test(k) && Number(k) < 4294967295;
-  return [...keys.filter(isIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex(k))];
+  if (!keys.some(isIndexKey)) return keys;
+  return [...keys.filter(isIndexKey).sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndexKey(k))];
 }
 
 export function stableStringify(value: unknown, indent?: number): string {
