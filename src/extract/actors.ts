@@ -98,7 +98,13 @@ export function stateOf(id: string): string | undefined {
 
 /** The first actor of a sentence's list that starts at a token, in text order. */
 function refStartingAt(refs: readonly ActorRef[], k: number): ActorRef | undefined {
-  for (const a of refs) if (a.tokenStart === k) return a;
+  for (const a of refs) if (a.tokenStart === k || a.titleStart === k) return a.kind === 'adj' ? titledAfter(refs, a) ?? a : a;
+  return undefined;
+}
+
+/** "North Korean leader Kim Jong Un": the adjective is the person's side, not a list member of its own. */
+function titledAfter(refs: readonly ActorRef[], adj: ActorRef): ActorRef | undefined {
+  for (const a of refs) if (a.kind === 'person' && a.titleStart === adj.tokenEnd) return a;
   return undefined;
 }
 
@@ -150,7 +156,9 @@ export function listAt(ctx: Context, sentence: number, from: number, direction: 
     const r = refEndingAt(refs, k + 1);
     if (r) {
       out.unshift(r);
-      k = r.tokenStart - 1;
+      k = (r.titleStart ?? r.tokenStart) - 1;
+      const adj = r.titleStart === undefined ? undefined : refEndingAt(refs, r.titleStart);
+      if (adj?.kind === 'adj') k = adj.tokenStart - 1;
       continue;
     }
     const t = ctx.tokens[k];

@@ -88,7 +88,24 @@ function kindOf(ctx: Context, s: Sentence, c: Cue, noun: boolean): Topic | undef
   if (own[0]) after.unshift(own[0]);
   if (noun && CEASEFIRE_NOUNS.test(word)) return 'ceasefire';
   if (after[0] && (!noun || /^(on|to|for|over|,)$/.test(t[c.end]?.lower ?? '') || after[0].start - c.end <= 12)) return after[0].topic;
-  if (noun) return 'agreement';
+  // "the pact the United States negotiated with the insurgents in Doha, to pull all troops":
+  // a purpose clause after a relative clause says what the deal is for
+  if (noun) return purposeOf(ctx, s, c) ?? 'agreement';
+  return undefined;
+}
+
+function purposeOf(ctx: Context, s: Sentence, c: Cue): Topic | undefined {
+  const t = ctx.tokens;
+  const hi = Math.min(s.tokenEnd, c.end + 24);
+  for (const x of topicsAfter(ctx, s.index, c.end, hi)) {
+    if (x.topic === 'no_progress' || x.topic === 'agreement' || x.topic === 'conference') continue;
+    const to = t[x.start]?.lower === 'to' ? x.start : t[x.start - 1]?.lower === 'to' ? x.start - 1 : -1;
+    // only an infinitive that follows a comma-closed phrase or directly a relative clause's verb
+    if (to < 0) continue;
+    let clause = true;
+    for (let k = c.end; k < to; k++) if (/^(;|:|but|while|and|which|who)$/.test(t[k]?.lower ?? '')) clause = false;
+    if (clause) return x.topic;
+  }
   return undefined;
 }
 
@@ -110,6 +127,7 @@ function readTrigger(ctx: Context, d: Drafts, memory: TalksMemory, s: Sentence, 
   }
   const scope = scopePlace ?? ctx.conflict;
   const parties = partiesOf(ctx, memory, s, c, Math.min(c.start, verb.start));
+  if (parties.length === 0 && noun && verb.start >= c.end && verb.start - c.end <= 6) relativeParties(ctx, s, c, verb, parties);
   const date = dateOf(ctx, d, si, c, verb, dated);
   const ev = ctx.evidence(si, Math.min(c.start, verb.start), Math.max(c.end, verb.end), `agreement:${c.entry.id}:${verb.entry.id}`);
   const same = d.agreements.find((a) => a.kind === kind && (a.date === undefined || date === undefined || a.date.slice(0, 7) === date.slice(0, 7)));
@@ -147,6 +165,22 @@ function partiesOf(ctx: Context, memory: TalksMemory, s: Sentence, c: Cue, vStar
   const between = betweenAfter(t, c.end, Math.min(s.tokenEnd, c.end + 4));
   if (between > 0) for (const r of listAt(ctx, si, between + 1, 'forward')) for (const id of resolveActor(ctx, r)) if (!parties.includes(id) && !id.startsWith('@')) parties.push(id);
   return parties;
+}
+
+/**
+ * "the pact the United States negotiated with the insurgents": a relative clause on the deal
+ * names who made it — its subject, and whoever the verb was "with".
+ */
+function relativeParties(ctx: Context, s: Sentence, c: Cue, verb: Cue, parties: string[]): void {
+  const t = ctx.tokens;
+  const si = s.index;
+  const subject = listAt(ctx, si, verb.start, 'backward', c.end);
+  if (subject.length === 0) return;
+  const add = (r: Parameters<typeof resolveActor>[1]): void => {
+    for (const id of resolveActor(ctx, r)) if (!parties.includes(id) && !id.startsWith('@')) parties.push(id);
+  };
+  for (const r of subject) add(r);
+  if (t[verb.end]?.lower === 'with') for (const r of listAt(ctx, si, verb.end + 1, 'forward')) add(r);
 }
 
 /** The first "between" after a token and before a bound; -1 when there is none. */

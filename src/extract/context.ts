@@ -22,6 +22,8 @@ export interface ActorRef {
   /** For a sector noun with no state ("the opposition"): resolved against the conflict. */
   readonly sector?: string;
   readonly size?: number;
+  /** For persons named after their title ("President Isaias Afwerki"): where the title begins, so lists read across it. */
+  readonly titleStart?: number;
 }
 
 export interface PlaceRef {
@@ -77,9 +79,9 @@ const NO_CUES: readonly Cue[] = [];
 // those reads monomorphic where a shape per kind of mention made them megamorphic.
 function actorRef(
   id: string, tokenStart: number, tokenEnd: number, sentence: number, kind: ActorRef['kind'], rule: string,
-  affiliation: string | undefined, sector: string | undefined, size: number | undefined,
+  affiliation: string | undefined, sector: string | undefined, size: number | undefined, titleStart?: number,
 ): ActorRef {
-  return { id, tokenStart, tokenEnd, sentence, kind, rule, affiliation, sector, size };
+  return { id, tokenStart, tokenEnd, sentence, kind, rule, affiliation, sector, size, titleStart };
 }
 
 function placeRef(id: string, country: string | undefined, tokenStart: number, tokenEnd: number, sentence: number, rule: string, capital: boolean): PlaceRef {
@@ -140,7 +142,8 @@ function refsFromPeople(people: readonly PersonMention[], covered: Uint8Array, a
     const known = p.affiliation ?? affiliationOf.get(p.id);
     // a side still to be resolved against the conflict stays off the actor (see readPeople)
     const affiliation = known?.startsWith('?.') ? undefined : known;
-    actors.push(actorRef(p.id, p.tokenStart, p.tokenEnd, p.sentence, 'person', p.rule, affiliation || undefined, undefined, undefined));
+    const titleStart = p.titleSpan && p.titleSpan[1] === p.tokenStart ? p.titleSpan[0] : undefined;
+    actors.push(actorRef(p.id, p.tokenStart, p.tokenEnd, p.sentence, 'person', p.rule, affiliation || undefined, undefined, undefined, titleStart));
   }
 }
 

@@ -151,6 +151,13 @@ function processOf(p: ProcessDraft): Process {
 
 function roundOf(r: RoundDraft, published: string | undefined): Round {
   const status = decideStatus(r, published);
+  // a sitting the story reports as under way or just held, without a date, is the story's own:
+  // it met in the month of publication (the precision the text supports)
+  if (!r.start && r.ordinal === undefined && published && (status === 'ongoing' || status === 'held') && r.evidence[0]) {
+    r.start = published.slice(0, 7);
+    const ev = r.evidence[0];
+    addEvidence(r.evidence, { doc: ev.doc, sentence: ev.sentence, start: ev.start, end: ev.end, rule: 'round:start:published-month', slot: 'start' });
+  }
   // talks that failed produced nothing, whatever else the text says of them
   if (status === 'failed' && !r.outcomes.has('no_progress')) r.outcomes.set('no_progress', { kind: 'no_progress' });
   const out: Mutable<Round> = { process: r.process };

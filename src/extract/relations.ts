@@ -157,7 +157,7 @@ function readDemands(ctx: Context, d: Drafts, s: Sentence): void {
 
 const TALKS_NOUNS = /^(talks|negotiations|discussions|consultations)$/;
 const SITTING_NOUNS = /^(summit|round|session|congress|conference)$/;
-const MEETING_CLAUSE = /^(;|that|which|who|while|but|said|says)$/;
+const MEETING_CLAUSE = /^(;|that|which|who|while|but|said|says|as)$/;
 
 /** Meetings between named people (or actors) outside a round. */
 function readMeetings(ctx: Context, d: Drafts, si: number): void {
@@ -165,31 +165,70 @@ function readMeetings(ctx: Context, d: Drafts, si: number): void {
   // a sentence about a round's talks is read by the round rules, not as a side meeting
   const meetings = ctx.cues(si, 'meeting');
   if (meetings.length === 0) return;
-  if (ctx.cues(si, 'track').some((c) => TALKS_NOUNS.test(t[c.end - 1]?.lower ?? ''))
-    || ctx.cues(si, 'sitting').some((c) => SITTING_NOUNS.test(t[c.end - 1]?.lower ?? ''))) return;
-  for (const c of meetings) {
-    const subj = subjectBefore(ctx, si, c.start).filter((a) => a.kind === 'person' || a.kind === 'state' || a.kind === 'org');
-    // the people met: every person after the verb up to the end of the clause
-    const objs: ActorRef[] = [];
-    for (const a of ctx.actorsIn(si)) {
-      if (a.tokenStart < c.end) continue;
-      let clause = false;
-      for (let j = c.end; j < a.tokenStart; j++) if (MEETING_CLAUSE.test(t[j]?.lower ?? '')) clause = true;
-      if (clause) break;
-      if (a.kind === 'person' || (a.kind === 'state' && objs.length === 0 && a.tokenStart === c.end)) objs.push(a);
-    }
-    const participants = idsOf(ctx, [...subj, ...objs], 'keep');
-    if (participants.length < 2 || !participants.some((p) => p.startsWith('@'))) continue;
-    const place = ctx.placesIn(si).find((p) => p.tokenStart > c.start && /^(in|at|of)$/.test(t[p.tokenStart - 1]?.lower ?? '') && !p.id.endsWith('@XZ'));
-    const time = ctx.timesIn(si).find((x) => !x.rule.startsWith('past-n'));
-    const ev: Evidence = ctx.evidence(si, subj[0]?.tokenStart ?? c.start, Math.max(c.end, objs[objs.length - 1]?.tokenEnd ?? c.end), c.entry.id);
-    const same = d.meetings.find((m) => participants.filter((p) => m.participants.includes(p)).length >= 2);
-    if (same) {
-      addEvidence(same.evidence, ev);
-      continue;
-    }
-    d.meetings.push(newMeeting(participants, place, time, [ev]));
+  // ("held talks with" is itself the meeting verb)
+  const inVerb = (c: { readonly start: number }): boolean => meetings.some((m) => m.start < c.start && c.start < m.end);
+  // "Putin and Zelensky held a separate meeting" says it is a side meeting, whatever else the sentence holds
+  const explicit = meetings.some((m) => m.entry.id === 'meeting:held-meeting');
+  if (!explicit && (ctx.cues(si, 'track').some((c) => TALKS_NOUNS.test(t[c.end - 1]?.lower ?? '') && !inVerb(c))
+    || ctx.cues(si, 'sitting').some((c) => SITTING_NOUNS.test(t[c.end - 1]?.lower ?? '') && !inVerb(c)))) return;
+  for (const c of meetings) readMeeting(ctx, d, si, c);
+}
+
+
+/** One meeting verb: who met whom (and, where each one met is dated, one meeting per person met). */
+function readMeeting(ctx: Context, d: Drafts, si: number, c: Cue): void {
+  const t = ctx.tokens;
+  let subj = subjectBefore(ctx, si, c.start).filter((a) => a.kind === 'person' || a.kind === 'state' || a.kind === 'org');
+  if (subj.length === 0) subj = participleSubject(ctx, si, c);
+  // "Zelensky, who met Putin for the first time"
+  if (subj.length === 0 && t[c.start - 1]?.lower === 'who' && t[c.start - 2]?.text === ',') subj = ctx.actorsIn(si).filter((a) => a.kind === 'person' && a.tokenEnd === c.start - 2);
+  // the people met: every person after the verb up to the end of the clause
+  const objs: ActorRef[] = [];
+  for (const a of ctx.actorsIn(si)) {
+    if (a.tokenStart < c.end) continue;
+    let clause = false;
+    for (let j = c.end; j < a.tokenStart; j++) if (MEETING_CLAUSE.test(t[j]?.lower ?? '')) clause = true;
+    if (clause) break;
+    if (a.kind === 'person' || (a.kind === 'state' && objs.length === 0 && a.tokenStart === c.end)) objs.push(a);
   }
+  const ev: Evidence = ctx.evidence(si, subj[0]?.tokenStart ?? c.start, Math.max(c.end, objs[objs.length - 1]?.tokenEnd ?? c.end), c.entry.id);
+  // "holding talks with Putin on Monday and Zelensky on Tuesday": two meetings, one a day, and
+  // where the sentence went first to one city and then another, one city each
+  const days = objs.length >= 2 && subj.length > 0 ? objs.map((o) => timeRightAfter(ctx, si, o)) : [];
+  if (days.length > 0 && days.every((x) => x !== undefined)) {
+    const visited = ctx.placesIn(si).filter((p) => p.tokenEnd <= c.start && !p.id.endsWith('@XZ'));
+    objs.forEach((o, i) => addMeeting(d, idsOf(ctx, [...subj, o], 'keep'), visited.length === objs.length ? visited[i] : undefined, days[i], ev));
+    return;
+  }
+  const place = ctx.placesIn(si).find((p) => p.tokenStart > c.start && /^(in|at|of)$/.test(t[p.tokenStart - 1]?.lower ?? '') && !p.id.endsWith('@XZ'));
+  const time = ctx.timesIn(si).find((x) => !x.rule.startsWith('past-n'));
+  addMeeting(d, idsOf(ctx, [...subj, ...objs], 'keep'), place, time, ev);
+}
+
+function addMeeting(d: Drafts, participants: string[], place: PlaceRef | undefined, time: TimeExpr | undefined, ev: Evidence): void {
+  if (participants.length < 2 || !participants.some((p) => p.startsWith('@'))) return;
+  const same = d.meetings.find((m) => participants.filter((p) => m.participants.includes(p)).length >= 2);
+  if (same) {
+    addEvidence(same.evidence, ev);
+    return;
+  }
+  d.meetings.push(newMeeting(participants, place, time, [ev]));
+}
+
+/** "Macron travelled to Moscow and Kyiv, holding talks with …": the participle's subject is the sentence's. */
+function participleSubject(ctx: Context, si: number, c: Cue): ActorRef[] {
+  const t = ctx.tokens;
+  if (t[c.start - 1]?.text !== ',' || !/ing$/.test(t[c.start]?.lower ?? '')) return [];
+  const head = ctx.actorsIn(si).find((a) => a.kind !== 'adj' && a.tokenEnd <= c.start);
+  return head?.kind === 'person' ? [head] : [];
+}
+
+/** A time said right after a person: "Putin on Monday". */
+function timeRightAfter(ctx: Context, si: number, a: ActorRef): TimeExpr | undefined {
+  return ctx.timesIn(si).find((x) => {
+    const k = ctx.tokenAt(x.start);
+    return k >= a.tokenEnd && k <= a.tokenEnd + 1 && !x.rule.startsWith('past-n');
+  });
 }
 
 /** A meeting record: its keys in the record's order, only the ones known. */

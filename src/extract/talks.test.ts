@@ -59,3 +59,19 @@ test('the war\'s own country named well after the head is not where the talks si
   const hosts = r.rounds.flatMap((x) => (x.participants ?? []).filter((p) => p.role === 'host').map((p) => p.actor));
   assert.ok(!hosts.includes('COD'), `hosts: ${hosts.join(', ')}; conflict ${r.processes[0]?.conflict ?? '-'}`);
 });
+
+test('talks the story reports as held, without a date, met in the month of publication', () => {
+  const text = [
+    'The foreign minister of Norway led six hours of talks with Colombian officials in Havana, Cuba, to prepare a ceasefire.',
+    'The talks were described as constructive.',
+  ].join('\n\n');
+  const r = extract({ id: 't', text, published: '2024-05-16' }).rounds.find((x) => x.process === 'havana');
+  assert.equal(r?.start, '2024-05', JSON.stringify(r));
+  assert.ok(r?.evidence?.some((e) => e.rule === 'round:start:published-month' && e.slot === 'start'), 'the inferred start says which rule gave it');
+});
+
+test('an undated round that is only planned gets no start from the publication date', () => {
+  const text = 'The two sides are expected to hold new talks in Havana, officials said.';
+  const r = extract({ id: 't', text, published: '2024-05-16' }).rounds.find((x) => x.process === 'havana');
+  assert.ok(r === undefined || r.start === undefined, JSON.stringify(r));
+});

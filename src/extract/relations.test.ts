@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extract } from './index.js';
+
+const meetings = (text: string, published: string): string[] =>
+  extract({ id: 't', text, published }).meetings.map((m) => `${m.participants.join('+')} ${m.place ?? '-'} ${m.date ?? '-'}`);
+
+test('a visitor who holds talks with one leader on one day and another the next met each of them apart, in the city visited', () => {
+  const text = 'Earlier this week, Turkish President Recep Tayyip Erdogan travelled to Addis Ababa and Mogadishu, holding talks with Prime Minister Abiy Ahmed on Monday and President Hassan Mohamud on Tuesday.';
+  const got = meetings(text, '2024-07-12');
+  assert.ok(got.includes('@recep-tayyip-erdogan+@abiy-ahmed addis-ababa@ET 2024-07-08'), got.join('; '));
+  assert.ok(got.includes('@recep-tayyip-erdogan+@hassan-mohamud mogadishu@SO 2024-07-09'), got.join('; '));
+  assert.ok(!got.some((x) => x.startsWith('@abiy-ahmed+@hassan-mohamud')), 'the two people met were not meeting each other');
+});
+
+test('"X, who met Y" and "X and Y held a separate meeting" are meetings', () => {
+  const a = meetings('Prime Minister Abiy Ahmed, who met Eritrean President Isaias Afwerki for the first time, said the border would reopen.', '2018-07-09');
+  assert.ok(a.some((x) => x.startsWith('@abiy-ahmed+@isaias-afwerki')), a.join('; '));
+  const b = meetings('After the main session, Prime Minister Abiy Ahmed and President Isaias Afwerki held a separate meeting of about an hour, officials said.', '2018-07-09');
+  assert.ok(b.some((x) => x.startsWith('@abiy-ahmed+@isaias-afwerki')), b.join('; '));
+});
+
+test('"the Jeddah talks with Ukrainian officials" names a round, not a meeting of whoever the sentence names next', () => {
+  const got = meetings('On Tuesday, Marco Rubio will join Mike Waltz for the Jeddah talks with Ukrainian officials as President Donald Trump pushes for a deal.', '2025-03-10');
+  assert.deepEqual(got, []);
+});
