@@ -19,3 +19,14 @@ test('a purpose clause beyond a second clause does not name the deal', () => {
   const got = deals(text, '2022-06-12');
   assert.ok(!got.some((x) => x.startsWith('withdrawal')), got.join('; '));
 });
+
+test('a deal negotiated somewhere was made at talks there: a held round between its parties, producing it', () => {
+  const text = 'They were referring to the March 2021 framework pact the Sudanese army negotiated with the Sudan People\'s Liberation Movement-North in Juba, South Sudan, to pull all troops from the Nuba Mountains.';
+  const r = extract({ id: 't', text, published: '2022-06-12' }).rounds.find((x) => x.process === 'juba');
+  assert.ok(r, 'a round of the Juba talks');
+  assert.equal(r.venue, 'juba@SS');
+  assert.equal(r.status, 'held');
+  assert.equal(r.start, '2021-03');
+  assert.deepEqual((r.outcomes ?? []).map((o) => o.kind), ['withdrawal']);
+  assert.ok((r.participants ?? []).some((p) => p.actor === 'SSD' && p.role === 'host'), JSON.stringify(r.participants));
+});

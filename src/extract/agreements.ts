@@ -5,8 +5,8 @@ import type { Topic } from '../record.js';
 import { listAt, numberedGroup, resolveActor } from './actors.js';
 import type { Sentence } from '../nlp/index.js';
 import type { Context, Cue } from './context.js';
-import { addEvidence, type Drafts } from './draft.js';
-import type { TalksMemory } from './talks.js';
+import { addEvidence, addParticipant, processDraft, type Drafts } from './draft.js';
+import { processIdOfPlace, venueAfter, type TalksMemory } from './talks.js';
 import { topicsAfter } from './topics.js';
 
 const CEASEFIRE_NOUNS = /^(ceasefire|ceasefires|cease-fire|truce|armistice)$/;
@@ -140,6 +140,7 @@ function readTrigger(ctx: Context, d: Drafts, memory: TalksMemory, s: Sentence, 
     const last = [...memory.lists].reverse().find((l) => l.kind === 'parties');
     if (last) for (const id of last.ids) if (!parties.includes(id)) parties.push(id);
   }
+  if (noun && verb.start >= c.end) talksOfDeal(ctx, d, s, verb, kind, parties, date);
   d.agreements.push({
     kind,
     ...(scope ? { scope } : {}),
@@ -148,6 +149,30 @@ function readTrigger(ctx: Context, d: Drafts, memory: TalksMemory, s: Sentence, 
     evidence: [ev],
   });
   return true;
+}
+
+/**
+ * "the pact the United States negotiated with the insurgents in Doha": a deal made somewhere
+ * was made at talks there. Where the article has no talks of that name, they are added: held,
+ * between the deal's parties, producing the deal.
+ */
+function talksOfDeal(ctx: Context, d: Drafts, s: Sentence, verb: Cue, kind: Topic, parties: readonly string[], date: string | undefined): void {
+  if (parties.length < 2 || !/^(negotiated|signed|reached|struck|sealed|clinched|concluded|agreed)$/.test(ctx.tokens[verb.start]?.lower ?? '')) return;
+  let clauseEnd = s.tokenEnd;
+  for (let k = verb.end; k < s.tokenEnd; k++) if (/^(;|which|who|but|while)$/.test(ctx.tokens[k]?.lower ?? '')) { clauseEnd = k; break; }
+  const place = venueAfter(ctx, s.index, verb.end, clauseEnd)?.place;
+  if (!place || place.id.endsWith('@XZ')) return;
+  const id = processIdOfPlace(place);
+  if (d.processes.has(id) || d.rounds.some((r) => r.process === id)) return;
+  const ev = ctx.evidence(s.index, verb.start, place.tokenEnd, 'round:deal-venue');
+  processDraft(d, id, ev);
+  // the talks ended in the deal: they sat when it was made (a month at most, since they may have run longer)
+  const round = { process: id, venue: place.id, ...(date ? { start: date.slice(0, 7) } : {}), votes: [{ status: 'held' as const, distance: 0, sentence: s.index }], participants: new Map(), agenda: new Set<Topic>(), outcomes: new Map([[kind, { kind }]]), evidence: [ev], lastSentence: s.index };
+  if (date) round.evidence.push({ ...ev, rule: 'round:start:deal-date', slot: 'start' });
+  for (const p of parties) addParticipant(round, p, 'party', ev);
+  const host = ctx.placeCountry(place.id);
+  if (host) addParticipant(round, host, 'host', ctx.evidence(s.index, place.tokenStart, place.tokenEnd, 'round:host:venue-country'));
+  d.rounds.push(round);
 }
 
 /** Parties: "the three states agreeing", "X and Y signed", "between X and Y". */

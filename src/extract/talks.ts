@@ -46,16 +46,16 @@ const PROCESS_NOUN = /(process|format|track|initiative|mediation|contact group)$
 const DEFINITE = /^(the|those|these|this|that|its|their)$/;
 const ATTEND = /^(attend|attends|attended|attending|join|joins|joined|joining|participate|participates|participated|participating|take|takes|took|taking)$/;
 
-function processIdOfPlace(p: PlaceRef): string {
+export function processIdOfPlace(p: PlaceRef): string {
   const head = p.id.split('@')[0] ?? p.id;
   return head;
 }
 
 /** Where a head's sitting meets: a place we know, or only the state it is in; `at` is the "in"/"at". */
-type Venue = { place?: PlaceRef; state?: string; at: number };
+export type Venue = { place?: PlaceRef; state?: string; at: number };
 
 /** The place after "in/at" within a few tokens: "in Kazakhstan’s capital of Astana" → Astana. */
-function venueAfter(ctx: Context, sentence: number, from: number, to: number): Venue | undefined {
+export function venueAfter(ctx: Context, sentence: number, from: number, to: number): Venue | undefined {
   const t = ctx.tokens;
   const places = ctx.placesIn(sentence);
   for (let k = from; k < to; k++) {
