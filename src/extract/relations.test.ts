@@ -24,3 +24,14 @@ test('"the Jeddah talks with Ukrainian officials" names a round, not a meeting o
   const got = meetings('On Tuesday, Marco Rubio will join Mike Waltz for the Jeddah talks with Ukrainian officials as President Donald Trump pushes for a deal.', '2025-03-10');
   assert.deepEqual(got, []);
 });
+
+test('towns the gazetteer does not know are places when the text says what they are, each dated by what follows it', () => {
+  const text = [
+    'GOMA, Democratic Republic of Congo — Talks between the government and the M23 rebels stalled again on Monday.',
+    'The rebels captured the border town of Kitagoma Hill in June, and the villages of Nyamilima and Kisharo in late October.',
+  ].join('\n\n');
+  const got = extract({ id: 't', text, published: '2022-11-21' }).events.map((e) => `${e.kind} ${e.place ?? '-'} ${e.date ?? '-'}`);
+  assert.ok(got.includes('capture kitagoma-hill@CD 2022-06'), got.join('; '));
+  assert.ok(got.includes('capture nyamilima@CD 2022-10'), got.join('; '));
+  assert.ok(got.includes('capture kisharo@CD 2022-10'), got.join('; '));
+});

@@ -5,6 +5,7 @@ import type { ConflictEvent, DemandKind, Evidence } from '../record.js';
 import { listAt, resolveActor, stateOf } from './actors.js';
 import type { ActorRef, Context, Cue, PlaceRef } from './context.js';
 import { addEvidence, type Drafts } from './draft.js';
+import { placesAfterVerb } from './event-places.js';
 import { topicsAfter } from './topics.js';
 
 function idsOf(ctx: Context, refs: readonly ActorRef[], persons: 'keep' | 'affiliation'): string[] {
@@ -284,26 +285,35 @@ function readEvents(ctx: Context, d: Drafts, s: Sentence): void {
       readWithdrawal(ctx, d, s, c, kind);
       continue;
     }
-    const place = nearestPlace(ctx, si, c.start, c.end);
     let actor: ActorRef | undefined;
     // passive: "Aleppo was recaptured by government forces"
     if (t[c.end]?.lower === 'by') actor = firstActorAfter(ctx, si, c.end + 1, c.end + 5);
     actor ??= subjectBefore(ctx, si, c.start)[0];
-    // an event is somewhere: without a place it is a claim about the conflict, not an event
-    if (!place) continue;
     const actorId = actor ? idsOf(ctx, [actor], 'affiliation')[0] : undefined;
-    const time = ctx.timesIn(si).find((x) => !x.rule.startsWith('past-n'));
-    const placeId = !place.id.endsWith('@XZ') ? place.id : undefined;
-    if (!placeId && !actorId) continue;
-    if (d.events.some((e) => e.kind === kind && e.place === placeId && e.actor === actorId)) continue;
-    d.events.push({
-      kind,
-      ...(actorId ? { actor: actorId } : {}),
-      ...(placeId ? { place: placeId } : {}),
-      ...(time ? { date: time.value } : {}),
-      evidence: [ctx.evidence(si, Math.min(c.start, place.tokenStart), Math.max(c.end, place.tokenEnd), c.entry.id)],
-    });
+    const sentenceTime = ctx.timesIn(si).find((x) => !x.rule.startsWith('past-n'));
+    const after = placesAfterVerb(ctx, si, c.end);
+    // "captured Bunagana in June, and Rutshuru and Kiwanja in late October": one event a place
+    if (after.length >= 2) {
+      for (const x of after) addEvent(ctx, d, c, kind, actorId, x.place, x.time ?? sentenceTime);
+      continue;
+    }
+    // an event is somewhere: without a place it is a claim about the conflict, not an event
+    const place = nearestPlace(ctx, si, c.start, c.end) ?? after[0]?.place;
+    if (place) addEvent(ctx, d, c, kind, actorId, place, sentenceTime);
   }
+}
+
+function addEvent(ctx: Context, d: Drafts, c: Cue, kind: ConflictEvent['kind'], actorId: string | undefined, place: PlaceRef, time: TimeExpr | undefined): void {
+  const placeId = !place.id.endsWith('@XZ') ? place.id : undefined;
+  if (!placeId && !actorId) return;
+  if (d.events.some((e) => e.kind === kind && e.place === placeId && e.actor === actorId)) return;
+  d.events.push({
+    kind,
+    ...(actorId ? { actor: actorId } : {}),
+    ...(placeId ? { place: placeId } : {}),
+    ...(time ? { date: time.value } : {}),
+    evidence: [ctx.evidence(place.sentence, Math.min(c.start, place.tokenStart), Math.max(c.end, place.tokenEnd), c.entry.id)],
+  });
 }
 
 /** A withdrawal is of troops: "the withdrawal of U.S. and NATO troops", "Russian forces withdrew". */
