@@ -14,36 +14,61 @@ function sortKeys(value: unknown): unknown {
 }
 
 /**
- * Writes `value` as JSON.stringify(sortKeys(value)) would, without building the sorted copy:
- * a batch extract writes a record per article, and the copy was most of the cost of writing it.
+ * A copy of `value` whose objects hold their keys in output order, for JSON.stringify to write.
  * Plain data only (what records and API bodies hold): no toJSON, Maps or class instances.
+ * A batch extract writes a record per article. Writing it piece by piece in JavaScript cost more
+ * than this copy plus the native JSON.stringify, which also hands back a flat string (a string
+ * built of many `+` pieces is flattened again when it is written out). What made the copy slow
+ * before was sorting every object's keys; the orders are now looked up by key list (orderOf).
  */
-function write(value: unknown, out: string[]): void {
-  if (value === null || typeof value !== 'object') {
-    // undefined, functions and symbols stand as null inside arrays, like JSON.stringify
-    out.push(JSON.stringify(value) ?? 'null');
-    return;
-  }
+function sortedCopy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    out.push('[');
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push(',');
-      write(value[i], out);
-    }
-    out.push(']');
-    return;
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = sortedCopy(value[i]);
+    return out;
   }
   const obj = value as Record<string, unknown>;
-  out.push('{');
-  let first = true;
-  for (const k of keyOrder(obj)) {
+  const out: Record<string, unknown> = {};
+  for (const k of orderOf(Object.keys(obj))) {
     const v = obj[k];
+    // left out as JSON.stringify would leave them out, so the copy's objects keep one shape
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    out.push(first ? '' : ',', JSON.stringify(k), ':');
-    first = false;
-    write(v, out);
+    // an own "__proto__" key (JSON.parse makes them) is data: plain assignment would set the prototype
+    if (k === '__proto__') Object.defineProperty(out, k, { value: sortedCopy(v), enumerable: true, writable: true, configurable: true });
+    else out[k] = sortedCopy(v);
   }
-  out.push('}');
+  return out;
+}
+
+interface OrderNode {
+  readonly next: Map<string, OrderNode>;
+  order?: readonly string[];
+}
+
+/**
+ * Output orders by key list, as a trie on the keys in enumeration order. Records are built from a
+ * few dozen object shapes, so almost every object finds its order here and is not sorted again;
+ * walking the trie looks up keys V8 has already hashed and allocates nothing.
+ */
+const orders: OrderNode = { next: new Map() };
+/** Data keyed by arbitrary strings (ids, names) would grow the trie without end: it stops here. */
+const MAX_ORDER_NODES = 10_000;
+let orderNodes = 0;
+
+function orderOf(keys: readonly string[]): readonly string[] {
+  let node = orders;
+  for (const k of keys) {
+    let child = node.next.get(k);
+    if (child === undefined) {
+      if (orderNodes >= MAX_ORDER_NODES) return keyOrder(keys);
+      child = { next: new Map() };
+      node.next.set(k, child);
+      orderNodes++;
+    }
+    node = child;
+  }
+  return (node.order ??= keyOrder(keys));
 }
 
 const INDEX = /^(?:0|[1-9]\d*)$/;
@@ -58,15 +83,14 @@ function isIndexKey(k: string): boolean {
  * Sorted, except that integer-like keys go first in numeric order: the order an object built
  * from sorted keys enumerates in (sortKeys' copy), so both ways give the same bytes.
  */
-function keyOrder(obj: Record<string, unknown>): string[] {
-  const keys = Object.keys(obj).sort();
-  if (!keys.some(isIndexKey)) return keys;
-  return [...keys.filter(isIndexKey).sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndexKey(k))];
+function keyOrder(keys: readonly string[]): string[] {
+  const sorted = [...keys].sort();
+  if (!sorted.some(isIndexKey)) return sorted;
+  return [...sorted.filter(isIndexKey).sort((a, b) => Number(a) - Number(b)), ...sorted.filter((k) => !isIndexKey(k))];
 }
 
 export function stableStringify(value: unknown, indent?: number): string {
   if (indent !== undefined || value === undefined) return JSON.stringify(sortKeys(value), null, indent);
-  const out: string[] = [];
-  write(value, out);
-  return out.join('');
+  // a function or symbol alone is written as null, as inside an array
+  return JSON.stringify(sortedCopy(value)) ?? 'null';
 }
