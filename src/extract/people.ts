@@ -5,8 +5,10 @@ import { addEvidence, type Drafts } from './draft.js';
 export function readPeople(ctx: Context, d: Drafts): void {
   // "the government's chief negotiator": the side of the article's conflict
   const side = (a: string | undefined): string | undefined => {
-    if (!a?.startsWith('?.')) return a;
-    return ctx.conflict ? `${ctx.conflict}.${a.slice(2)}` : undefined;
+    if (!a?.startsWith('?')) return a;
+    if (!ctx.conflict) return undefined;
+    // "?" alone: a side the text names by its role only ("the government delegation comprised …")
+    return a === '?' ? ctx.conflict : a.startsWith('?.') ? `${ctx.conflict}.${a.slice(2)}` : undefined;
   };
   // the mention is read as it is, its affiliation replaced by the resolved one: no copy of it is made
   for (const p of ctx.people) {
