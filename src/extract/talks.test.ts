@@ -75,3 +75,17 @@ test('an undated round that is only planned gets no start from the publication d
   const r = extract({ id: 't', text, published: '2024-05-16' }).rounds.find((x) => x.process === 'havana');
   assert.ok(r === undefined || r.start === undefined, JSON.stringify(r));
 });
+
+test('what the sides asked for at a sitting, told in the sentences that go on about it, was on its agenda', () => {
+  const text = [
+    'Talks between Armenia and Azerbaijan have stalled since their summit in Prague in October 2022.',
+    'There, the Armenian side asked for the withdrawal of Azerbaijani troops from its territory.',
+    'It ended without a deal because Baku’s call for a peace treaty and Yerevan’s demand for the release of prisoners did not mesh.',
+    'Separately, Armenia has called for international monitors on the border.',
+  ].join('\n\n');
+  const r = extract({ id: 't', text, published: '2023-03-01' }).rounds.find((x) => x.process === 'prague');
+  assert.ok(r, 'the Prague sitting is a round');
+  const agenda = [...(r.agenda ?? [])].sort();
+  assert.ok(agenda.includes('withdrawal') && agenda.includes('prisoners'), agenda.join(','));
+  assert.ok(!agenda.includes('monitoring'), `a demand not about the sitting stays off its agenda: ${agenda.join(',')}`);
+});

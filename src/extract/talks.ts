@@ -44,6 +44,8 @@ const AFTER_TOPICS = /^(on the table|on the agenda|central item|priority|priorit
 const PLURAL_SITTINGS = /^(rounds|sessions|summits|meetings|conferences|congresses|phases|sittings|legs|editions)$/;
 const PROCESS_NOUN = /(process|format|track|initiative|mediation|contact group)$/;
 const DEFINITE = /^(the|those|these|this|that|its|their)$/;
+// sentence openings that refer back to the sitting just named
+const CONTINUES = /^(it|there|they|both)$/;
 const ATTEND = /^(attend|attends|attended|attending|join|joins|joined|joining|participate|participates|participated|participating|take|takes|took|taking)$/;
 
 export function processIdOfPlace(p: PlaceRef): string {
@@ -169,6 +171,8 @@ class TalksReader {
   private focus: ProcessDraft | undefined;
   private lastRound: RoundDraft | undefined;
   private focusSentence: number;
+  /** The last sentence read as going on about the sitting before it (see continuesRound). */
+  private continued = -1;
   private readonly current: Map<string, RoundDraft>;
   private readonly processNames: PhraseMatch<{ readonly id: string; readonly conflict?: string }>[][];
   private readonly namedFormats: Set<string>;
@@ -235,7 +239,37 @@ class TalksReader {
     const focus = this.focus;
     const lastRound = this.lastRound;
     if (focus && lastRound && lastRound.process === focus.id && lastRound.lastSentence >= si - 2) this.attendance(focus, lastRound, si);
+    if (lastRound && this.continuesRound(lastRound, si)) this.demandsOnTable(lastRound, si);
     this.rememberLists(si);
+  }
+
+  /**
+   * "Their second summit was in Hanoi. It ended quickly because …", "There, Kim asked Trump for
+   * sanctions relief": a sentence opening on a pronoun for the sitting just named goes on about it.
+   * The chain holds while each sentence so opens.
+   */
+  private continuesRound(round: RoundDraft, si: number): boolean {
+    const s = this.ctx.sentences[si];
+    if (!s || !CONTINUES.test(this.t[s.tokenStart]?.lower ?? '')) return false;
+    if (round.lastSentence === si - 1 || this.continued === si - 1) {
+      this.continued = si;
+      return true;
+    }
+    return false;
+  }
+
+  /** What each side asked for at a sitting was on its table: "Washington’s call for full denuclearization". */
+  private demandsOnTable(round: RoundDraft, si: number): void {
+    const ctx = this.ctx;
+    const s = ctx.sentences[si];
+    if (!s) return;
+    for (const c of ctx.cues(si, 'demand')) {
+      for (const tp of topicsAfter(ctx, si, c.end, Math.min(s.tokenEnd, c.end + 8))) {
+        if (tp.topic === 'no_progress' || tp.topic === 'agreement' || tp.topic === 'conference' || round.agenda.has(tp.topic)) continue;
+        round.agenda.add(tp.topic);
+        addEvidence(round.evidence, ctx.evidence(si, c.start, tp.end, `agenda:demand-at-sitting:${tp.rule}`, `agenda.${tp.topic}`));
+      }
+    }
   }
 
   // ---- 1. processes named in the sentence
