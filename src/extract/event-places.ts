@@ -24,6 +24,12 @@ export function placesAfterVerb(ctx: Context, si: number, verbEnd: number): Even
   for (const p of ctx.placesIn(si)) if (p.tokenStart >= verbEnd && p.tokenEnd <= end && !p.id.endsWith('@XZ')) found.push(p);
   for (const p of namedByNoun(ctx, si, verbEnd, end)) if (!found.some((f) => f.tokenStart <= p.tokenStart && p.tokenStart < f.tokenEnd)) found.push(p);
   found.sort((a, b) => a.tokenStart - b.tokenStart);
+  // "in Kabul’s western Dasht-e-Barchi neighborhood": a place inside the one before is that place
+  for (let i = found.length - 1; i > 0; i--) {
+    const a = found[i - 1];
+    const b = found[i];
+    if (a && b && /^(’|')$/.test(t[a.tokenEnd]?.text ?? '') && t[a.tokenEnd + 1]?.lower === 's' && b.tokenStart - a.tokenEnd <= 4) found.splice(i, 1);
+  }
   const times = ctx.timesIn(si).filter((x) => !x.rule.startsWith('past-n'));
   const out: EventPlace[] = [];
   // from the last place back: "Rutshuru and Kiwanja in late October" dates both towns

@@ -35,3 +35,9 @@ test('towns the gazetteer does not know are places when the text says what they 
   assert.ok(got.includes('capture nyamilima@CD 2022-10'), got.join('; '));
   assert.ok(got.includes('capture kisharo@CD 2022-10'), got.join('; '));
 });
+
+test('blasts in a district of a city are one attack there, dated by the possessive weekday', () => {
+  const text = 'BAGHDAD — Police said Thursday’s twin blasts near a bus station in Baghdad’s eastern Sadr City district had killed 31 people, as Iraqi leaders met to discuss a truce with the militias.';
+  const got = extract({ id: 't', text, published: '2021-07-23' }).events.map((e) => `${e.kind} ${e.place ?? '-'} ${e.date ?? '-'}`);
+  assert.deepEqual(got, ['attack baghdad@IQ 2021-07-22']);
+});

@@ -289,6 +289,8 @@ function readEvents(ctx: Context, d: Drafts, s: Sentence): void {
     // passive: "Aleppo was recaptured by government forces"
     if (t[c.end]?.lower === 'by') actor = firstActorAfter(ctx, si, c.end + 1, c.end + 5);
     actor ??= subjectBefore(ctx, si, c.start)[0];
+    // "blasts … in Baghdad’s Sadr City district had killed": a city after "in" is where, not who
+    if (actor && (actor.kind === 'capital' || actor.kind === 'state') && /^(in|at|near|outside|inside)$/.test(t[actor.tokenStart - 1]?.lower ?? '')) actor = undefined;
     const actorId = actor ? idsOf(ctx, [actor], 'affiliation')[0] : undefined;
     const sentenceTime = ctx.timesIn(si).find((x) => !x.rule.startsWith('past-n'));
     const after = placesAfterVerb(ctx, si, c.end);
@@ -307,6 +309,13 @@ function addEvent(ctx: Context, d: Drafts, c: Cue, kind: ConflictEvent['kind'], 
   const placeId = !place.id.endsWith('@XZ') ? place.id : undefined;
   if (!placeId && !actorId) return;
   if (d.events.some((e) => e.kind === kind && e.place === placeId && e.actor === actorId)) return;
+  // "blasts … had killed 31": two words for one attack in one sentence
+  const at = d.events.findIndex((e) => e.kind === kind && e.place === placeId && placeId !== undefined && e.evidence.some((v) => v.sentence === place.sentence));
+  const same = d.events[at];
+  if (same) {
+    if (!same.actor && actorId) d.events[at] = { kind, actor: actorId, ...(same.place ? { place: same.place } : {}), ...(same.date ? { date: same.date } : {}), evidence: same.evidence };
+    return;
+  }
   d.events.push({
     kind,
     ...(actorId ? { actor: actorId } : {}),
