@@ -30,3 +30,24 @@ test('a deal negotiated somewhere was made at talks there: a held round between 
   assert.deepEqual((r.outcomes ?? []).map((o) => o.kind), ['withdrawal']);
   assert.ok((r.participants ?? []).some((p) => p.actor === 'SSD' && p.role === 'host'), JSON.stringify(r.participants));
 });
+
+test('a peace accord signed on its own day stands beside the ceasefire signed days before and the one of years ago', () => {
+  const text = [
+    'BANGUI — Central African President Faustin-Archange Touadera and Ali Darassa, the leader of the Union for Peace rebels, signed a peace and reconciliation accord in the capital on Tuesday.',
+    'The accord follows a cessation of hostilities that the two men signed last Thursday in Bambari.',
+    'A previous ceasefire, agreed in December 2016, collapsed within weeks.',
+  ].join('\n\n');
+  const got = deals(text, '2019-08-06');
+  assert.ok(got.some((x) => x.startsWith('agreement 2019-08-06 CAF')), got.join('; '));
+  assert.ok(got.some((x) => x.startsWith('ceasefire 2019-08-01')), got.join('; '));
+  assert.ok(got.some((x) => x.startsWith('ceasefire 2016-12')), got.join('; '));
+});
+
+test('"to reach the agreement" with a named deal in the story is that deal, not another', () => {
+  const text = [
+    'JUBA — The two sides signed a ceasefire on Monday after three days of talks.',
+    'Mediators worked through the night to reach the agreement, officials said.',
+  ].join('\n\n');
+  const got = deals(text, '2023-05-16');
+  assert.deepEqual(got.map((x) => x.split(' ')[0]), ['ceasefire']);
+});

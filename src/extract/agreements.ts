@@ -9,22 +9,36 @@ import { addEvidence, addParticipant, processDraft, type Drafts } from './draft.
 import { processIdOfPlace, venueAfter, type TalksMemory } from './talks.js';
 import { topicsAfter } from './topics.js';
 
-const CEASEFIRE_NOUNS = /^(ceasefire|ceasefires|cease-fire|truce|armistice)$/;
+const CEASEFIRE_NOUNS = /^(ceasefire|ceasefires|cease-fire|truce|armistice|cessation)$/;
 const AGREE_VERBS = /^(agreed|agreeing|signed|reached|struck|sealed|clinched|concluded|brokered|endorsed|approved|accepted)$/;
 const HYPOTHETICAL = /^(if|would|could|might|may|possible|potential|proposed|proposal|hopes|hope|want|wants|wanting|seek|seeking|aim|aims|push|pushes|pushing|rather|whether|any|future|new|draft|offer|offered|urge|urged|urging|called|calls|demand|demanded|demanding|reject|rejected|rejects|refused|refuses|not|no|never|without)$/;
 
 export function readAgreements(ctx: Context, d: Drafts, memory: TalksMemory): void {
   for (const s of ctx.sentences) readSentence(ctx, d, memory, s);
   // a deal whose subject the text does not say is the named deal of the same article, and
-  // several such mentions are one deal talked about again
-  const named = d.agreements.some((a) => a.kind !== 'agreement');
+  // several such mentions are one deal talked about again — unless the text dates it apart from
+  // every named deal: "signed a peace accord on Tuesday … the ceasefire of 2016"
+  const namedDates: (string | undefined)[] = [];
+  for (const a of d.agreements) if (a.kind !== 'agreement') namedDates.push(a.date);
   let seen = false;
   for (let i = 0; i < d.agreements.length; i++) {
-    if (d.agreements[i]?.kind !== 'agreement') continue;
-    if (named || seen) d.agreements.splice(i--, 1);
+    const a = d.agreements[i];
+    if (a?.kind !== 'agreement') continue;
+    const date = a.date;
+    // apart: its own date, which no named deal shares at the precision both give
+    const apart = date !== undefined && ownDated.has(a) && !namedDates.some((n) => n === undefined || sameTime(n, date));
+    if (seen || (namedDates.length > 0 && !apart)) d.agreements.splice(i--, 1);
     seen = true;
   }
 }
+
+function sameTime(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) === b.slice(0, n);
+}
+
+/** Deals whose date the text said in their own sentence, not one taken from around it. */
+const ownDated = new WeakSet<object>();
 
 /** "the 2015 nuclear deal", "the February 2020 landmark pact": a deal dated in passing exists. */
 function datedAt(ctx: Context, si: number, c: { readonly start: number }): string | undefined {
@@ -141,13 +155,15 @@ function readTrigger(ctx: Context, d: Drafts, memory: TalksMemory, s: Sentence, 
     if (last) for (const id of last.ids) if (!parties.includes(id)) parties.push(id);
   }
   if (noun && verb.start >= c.end) talksOfDeal(ctx, d, s, verb, kind, parties, date);
-  d.agreements.push({
+  const deal = {
     kind,
     ...(scope ? { scope } : {}),
     ...(date ? { date } : {}),
     ...(parties.length ? { parties } : {}),
     evidence: [ev],
-  });
+  };
+  if (date !== undefined && (dated !== undefined || ctx.timesIn(si).some((x) => x.value === date))) ownDated.add(deal);
+  d.agreements.push(deal);
   return true;
 }
 
@@ -185,7 +201,10 @@ function partiesOf(ctx: Context, memory: TalksMemory, s: Sentence, c: Cue, vStar
     if (g) for (const id of g.ids) if (!parties.includes(id)) parties.push(id);
   }
   if (parties.length === 0) {
-    for (const r of listAt(ctx, si, vStart, 'backward')) for (const id of resolveActor(ctx, r)) if (!parties.includes(id) && !id.startsWith('@')) parties.push(id);
+    // a person signs for the side they speak for
+    for (const r of subjectsOf(ctx, si, s.tokenStart, vStart)) {
+      for (const id of r.kind === 'person' && r.affiliation ? [r.affiliation] : resolveActor(ctx, r)) if (!parties.includes(id) && !id.startsWith('@')) parties.push(id);
+    }
   }
   const between = betweenAfter(t, c.end, Math.min(s.tokenEnd, c.end + 4));
   if (between > 0) for (const r of listAt(ctx, si, between + 1, 'forward')) for (const id of resolveActor(ctx, r)) if (!parties.includes(id) && !id.startsWith('@')) parties.push(id);
@@ -206,6 +225,21 @@ function relativeParties(ctx: Context, s: Sentence, c: Cue, verb: Cue, parties: 
   };
   for (const r of subject) add(r);
   if (t[verb.end]?.lower === 'with') for (const r of listAt(ctx, si, verb.end + 1, 'forward')) add(r);
+}
+
+/**
+ * The list right before a verb; past an appositive closed by a comma, the list before it:
+ * "Nyusi and Ossufo Momade, the leader of the former rebel movement Renamo, signed".
+ */
+function subjectsOf(ctx: Context, si: number, lo: number, verb: number): ReturnType<typeof listAt> {
+  const t = ctx.tokens;
+  const near = listAt(ctx, si, verb, 'backward');
+  if (t[verb - 1]?.text !== ',') return near;
+  let open = verb - 2;
+  while (open > Math.max(lo, verb - 16) && t[open]?.text !== ',') open--;
+  if (t[open]?.text !== ',') return near;
+  const before = listAt(ctx, si, open, 'backward');
+  return before.length > 0 ? before : near;
 }
 
 /** The first "between" after a token and before a bound; -1 when there is none. */
