@@ -12,3 +12,9 @@ test('ministers of a delegation named by its role belong to the state at war, ne
   assert.equal(ravoavy?.affiliation, 'MDG', JSON.stringify(people));
   assert.ok(!people.some((p) => p.affiliation?.startsWith('?')), JSON.stringify(people));
 });
+
+test('a deputy envoy named in apposition is an envoy', () => {
+  const text = 'The State Department said Tuesday that Lena Marsh, the deputy special representative for Sudan, would travel to Jeddah.';
+  const p = extract({ id: 't', text, published: '2023-05-16' }).people.find((x) => x.id === '@lena-marsh');
+  assert.equal(p?.title, 'envoy', JSON.stringify(p));
+});
