@@ -35,6 +35,8 @@ export interface RoundDraft {
   end?: string;
   /** Start's precision was a relative marker only ("the latest round"). */
   relative?: string;
+  /** Start counted back from the close and a length ("at the close of a week of talks"). */
+  startCounted?: boolean;
   readonly votes: StatusVote[];
   readonly participants: Map<string, Participant>;
   readonly agenda: Set<Topic>;
@@ -121,6 +123,8 @@ export function decideStatus(r: RoundDraft, published: string | undefined): Roun
   if (published && start && end) {
     if (start > published) return cue === 'postponed' ? cue : 'scheduled';
     if (start <= published && published <= end && (cue === undefined || cue === 'ongoing' || cue === 'held' || cue === 'scheduled')) {
+      // closing on the day of the story, and said to be over ("at the close of a week of talks")
+      if (end === published && start < end && r.votes.some((v) => v.status === 'held')) return 'held';
       return end > published || cue === 'ongoing' || cue === 'scheduled' ? 'ongoing' : 'held';
     }
     if (end < published && (cue === 'ongoing' || cue === 'scheduled' || cue === undefined)) return 'held';

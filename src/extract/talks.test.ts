@@ -89,3 +89,26 @@ test('what the sides asked for at a sitting, told in the sentences that go on ab
   assert.ok(agenda.includes('withdrawal') && agenda.includes('prisoners'), agenda.join(','));
   assert.ok(!agenda.includes('monitoring'), `a demand not about the sitting stays off its agenda: ${agenda.join(',')}`);
 });
+
+test('talks at a building near a city sit in that city; "at the close of a week of talks" dates both ends', () => {
+  const text = [
+    'The government of Mali and the northern rebels agreed on Thursday to a ceasefire, the mediators announced at the close of a week of consultations at a hotel outside Algiers.',
+    'The talks, which opened on February 24, were hosted by the Algerian government.',
+  ].join('\n\n');
+  const r = extract({ id: 't', text, published: '2015-03-05' }).rounds.find((x) => x.process === 'algiers');
+  assert.ok(r, 'a round of the Algiers talks');
+  assert.equal(r.venue, 'algiers@DZ');
+  assert.equal(r.start, '2015-02-24');
+  assert.equal(r.end, '2015-03-05');
+  assert.equal(r.status, 'held');
+});
+
+test('earlier talks in another country named bare are that country\'s talks, not the ones in focus', () => {
+  const text = [
+    'GENEVA — Libya\'s rival governments opened a new round of talks in Geneva on Monday.',
+    'The two sides have not met since talks in Morocco collapsed in 2016.',
+  ].join('\n\n');
+  const got = rounds(text, '2020-10-19');
+  assert.ok(got.some((r) => r.startsWith('morocco ')), got.join('; '));
+  assert.ok(!got.some((r) => r.startsWith('geneva') && r.includes(' 2016 ')), got.join('; '));
+});

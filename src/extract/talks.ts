@@ -36,6 +36,8 @@ interface RoundNp {
 
 const IN_AT = /^(in|at|to)$/;
 const VENUE_SKIP = /^(the|capital|city|resort|town|port|of|’|'|s|coastal|seaside|southern|northern|eastern|western|central|border|lakeside|,)$/;
+// "at a castle north of Stockholm", "at a hotel outside Doha": a building by the city it is near
+const VENUE_BUILDING = /^(a|an|castle|hotel|palace|villa|estate|compound|retreat|manor|lodge|mansion|residence|complex|base|airbase|centre|center|conference|luxury|government|presidential|state|guest|house|guesthouse|north|south|east|west|northeast|northwest|southeast|southwest|outside|near|just|miles|kilometres|kilometers|km)$/;
 // a truce's length ("a 30-day humanitarian truce starting on Saturday") is not the sitting's
 const NOT_SITTING_SPANS = /^(ceasefire|truce)$/;
 const BEGIN_CUE = /^(began|begun|started|launched|kicked|initiated|inaugurated|established|created|formed)$/;
@@ -73,7 +75,7 @@ export function venueAfter(ctx: Context, sentence: number, from: number, to: num
       // "in Kazakhstan’s capital of Astana", "in the Qatari capital, Doha"
       const a = ctx.actorsIn(sentence).find((x) => x.tokenStart === q && (x.kind === 'state' || x.kind === 'adj'));
       if (a) { state = a.id; q = a.tokenEnd - 1; continue; }
-      if (!VENUE_SKIP.test(t[q]?.lower ?? '') && t[q]?.cap !== true) break;
+      if (!VENUE_SKIP.test(t[q]?.lower ?? '') && !VENUE_BUILDING.test(t[q]?.lower ?? '') && t[q]?.cap !== true && t[q]?.shape !== 'number') break;
       if (t[q]?.cap && !VENUE_SKIP.test(t[q]?.lower ?? '')) {
         // a capitalised word that is not a place we know ends the search
         if (q > k + 1) break;
@@ -123,6 +125,8 @@ interface SittingHead extends Segment {
   readonly round: RoundDraft;
   readonly time: TimeExpr | undefined;
   readonly npEv: Evidence;
+  /** The segment says the sitting began ("opened on December 6"). */
+  readonly beginCue: boolean;
 }
 
 interface Leader {
@@ -439,7 +443,7 @@ class TalksReader {
       this.readProcessStatements(seg, proc, venue, time, beginCue);
       return;
     }
-    const h: SittingHead = { si, sentence: seg.sentence, np, segStart, segEnd, pm, venue, proc, round, time, npEv };
+    const h: SittingHead = { si, sentence: seg.sentence, np, segStart, segEnd, pm, venue, proc, round, time, npEv, beginCue };
     this.enterRound(h);
     this.readDates(h);
     this.readVenue(h);
@@ -473,6 +477,12 @@ class TalksReader {
     // sittings wherever they meet, unless the text names a track after that place
     const namedFocus = focus !== undefined && !np.another && this.namedFormats.has(focus.id) && !!venue?.place && !this.venueNamedTracks.has(processIdOfPlace(venue.place));
     if (venue?.place && !numberedInFocus && !definiteInFocus && !namedFocus) return this.venueMention(np, venue.place);
+    // "since talks in Kuwait collapsed": talks in another country than the ones in focus are that country's
+    const stateVenue = !venue?.place && venue ? this.bareState(seg.si, venue) : undefined;
+    if (stateVenue && stateVenue !== this.ctx.conflict && this.namesTheWar(seg.si) && !numberedInFocus && !definiteInFocus && !namedFocus && (!focus?.venue || this.ctx.placeCountry(focus.venue) !== stateVenue)) {
+      const name = this.ctx.gazetteer.states.get(stateVenue)?.name;
+      if (name) return { id: slug(name), tokenStart: np.tokenStart, tokenEnd: np.tokenEnd, rule: 'process:noun-in-state', sitting: false, name };
+    }
     if (namedFocus && focus) {
       return { id: focus.id, tokenStart: np.tokenStart, tokenEnd: np.tokenEnd, rule: 'process:named-focus', sitting: false, name: focus.name ?? focus.id };
     }
@@ -481,6 +491,25 @@ class TalksReader {
       return { id: processIdOfPlace(dl), tokenStart: dl.tokenStart, tokenEnd: dl.tokenEnd, rule: 'process:dateline', place: dl, sitting: false, name: this.ctx.gazetteer.place(dl.id)?.name ?? processIdOfPlace(dl) };
     }
     return undefined;
+  }
+
+  /** The sentence names a side of the article's war: "the two sides", the state at war or a group. */
+  private namesTheWar(si: number): boolean {
+    const c = this.ctx.conflict;
+    if (this.ctx.actorsIn(si).some((a) => a.kind === 'sides' || a.kind === 'group' || (c !== undefined && a.kind !== 'capital' && stateOf(a.id) === c))) return true;
+    const s = this.ctx.sentences[si];
+    if (!s) return false;
+    for (let k = s.tokenStart + 1; k < s.tokenEnd; k++) if (/^(sides|parties)$/.test(this.t[k]?.lower ?? '') && /^(two|both|warring|rival)$/.test(this.t[k - 1]?.lower ?? '')) return true;
+    return false;
+  }
+
+  /** "in Kuwait", the state's own name, not "in the South African capital" (a city the text leaves unnamed). */
+  private bareState(si: number, venue: Venue): string | undefined {
+    const t = this.t;
+    const first = t[venue.at + 1]?.lower === 'the' ? venue.at + 2 : venue.at + 1;
+    const a = this.ctx.actorsIn(si).find((x) => x.tokenStart === first && x.kind === 'state' && x.id === venue.state);
+    if (!a || /^(capital|city|’|'|-)$/.test(t[a.tokenEnd]?.lower ?? '')) return undefined;
+    return a.id;
   }
 
   /** "talks in Doha": the process named after the venue. */
@@ -654,8 +683,10 @@ class TalksReader {
   private readDates(h: SittingHead): void {
     const ctx = this.ctx;
     const { round, time, si } = h;
-    if (time && !round.start) {
+    // a start counted back from the close ("at the close of a week of talks") gives way to the day the text says they opened
+    if (time && (!round.start || (round.startCounted && this.saysOpened(h, time) && time.value.length === 10 && time.value < round.start))) {
       round.start = time.value;
+      round.startCounted = false;
       addEvidence(round.evidence, ctx.evidence(si, ctx.tokenAt(time.start), ctx.tokenAt(time.end), `round:start:${time.rule}`, 'start'));
     }
     if (time?.endValue && !round.end) {
@@ -667,10 +698,35 @@ class TalksReader {
       if (du.sentence !== si || !round.start || round.end || !/^\d{4}-\d{2}-\d{2}$/.test(round.start) || du.days < 2) continue;
       if (this.spansTruce(du.noun, ctx.tokenAt(du.end))) continue;
       const e = new Date(`${round.start}T00:00:00Z`);
+      if (this.closesSpan(ctx.tokenAt(du.start))) {
+        // "at the close of a week of consultations", "after three days of talks": the day said is the last
+        round.end = round.start;
+        e.setUTCDate(e.getUTCDate() - du.days + 1);
+        round.start = e.toISOString().slice(0, 10);
+        round.startCounted = true;
+        addEvidence(round.evidence, ctx.evidence(si, ctx.tokenAt(du.start), ctx.tokenAt(du.end), 'round:start:duration-back', 'start'));
+        addEvidence(round.evidence, ctx.evidence(si, ctx.tokenAt(du.start), ctx.tokenAt(du.end), 'round:end:duration-close', 'end'));
+        continue;
+      }
       e.setUTCDate(e.getUTCDate() + du.days - 1);
       round.end = e.toISOString().slice(0, 10);
       addEvidence(round.evidence, ctx.evidence(si, ctx.tokenAt(du.start), ctx.tokenAt(du.end), 'round:end:duration', 'end'));
     }
+  }
+
+  /** "which opened on December 6": the time is the sitting's first day. */
+  private saysOpened(h: SittingHead, time: TimeExpr): boolean {
+    if (h.beginCue) return true;
+    const k = this.ctx.tokenAt(time.start);
+    for (let q = Math.max(h.segStart, k - 3); q < k; q++) if (/^(opened|began|begun|started|convened|kicked)$/.test(this.t[q]?.lower ?? '')) return true;
+    return false;
+  }
+
+  /** A length told as ended: "at the close of", "at the end of", "after", "ending", "concluding". */
+  private closesSpan(k: number): boolean {
+    const t = this.t;
+    for (let q = Math.max(0, k - 4); q < k; q++) if (/^(close|end|conclusion|after|ending|ended|concluding|concluded|wrapping|capping)$/.test(t[q]?.lower ?? '')) return true;
+    return false;
   }
 
   /** "a 30-day truce", "a 30-day humanitarian truce": a length that belongs to a truce. */
