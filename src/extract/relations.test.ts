@@ -41,3 +41,17 @@ test('blasts in a district of a city are one attack there, dated by the possessi
   const got = extract({ id: 't', text, published: '2021-07-23' }).events.map((e) => `${e.kind} ${e.place ?? '-'} ${e.date ?? '-'}`);
   assert.deepEqual(got, ['attack baghdad@IQ 2021-07-22']);
 });
+
+test('an attack on "the city" is in the city the story last named, not the region around it', () => {
+  const text = [
+    'KADUGLI — The SPLM-N has besieged Kadugli since March, and the city is the army\'s last stronghold in South Kordofan.',
+    'On Wednesday, army aircraft bombed rebel positions in the eastern districts of the city, killing at least 12 people.',
+  ].join('\n\n');
+  const got = extract({ id: 't', text, published: '2024-06-14' }).events.map((e) => `${e.kind} ${e.place ?? '-'} ${e.date ?? '-'}`);
+  assert.ok(got.includes('attack kadugli@SD 2024-06-12'), got.join('; '));
+});
+
+test('"the army and allied armed groups" says nothing of who is allied with whom', () => {
+  const text = 'The Rapid Support Forces said their fighters were responding to attacks launched from El Obeid by the Sudanese army and allied armed groups.';
+  assert.deepEqual(extract({ id: 't', text, published: '2024-06-14' }).alignments, []);
+});

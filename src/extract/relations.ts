@@ -107,6 +107,8 @@ function readAlignments(ctx: Context, d: Drafts, si: number): void {
     }
     if (!target || actors.length === 0) continue;
     if (NOT_A_TARGET.test(t[target.tokenEnd]?.lower ?? '')) continue;
+    // "the army and allied armed groups": an adjective on a noun it describes, not a relation to it
+    if (target.kind === 'collective' && target.tokenStart === c.end && t[c.start]?.text !== '-' && /^(allied|backed|supported)$/.test(t[c.end - 1]?.lower ?? '')) continue;
     const targets = idsOf(ctx, [target], 'keep');
     for (const a of idsOf(ctx, actors, 'keep')) {
       for (const tg of targets) {
@@ -300,9 +302,26 @@ function readEvents(ctx: Context, d: Drafts, s: Sentence): void {
       continue;
     }
     // an event is somewhere: without a place it is a claim about the conflict, not an event
-    const place = nearestPlace(ctx, si, c.start, c.end) ?? after[0]?.place;
+    const place = nearestPlace(ctx, si, c.start, c.end) ?? after[0]?.place ?? cityBefore(ctx, s, c.end);
     if (place) addEvent(ctx, d, c, kind, actorId, place, sentenceTime);
   }
+}
+
+/** "bombed positions in the eastern districts of the city": the city the story last named, a few sentences back at most. */
+function cityBefore(ctx: Context, s: Sentence, from: number): PlaceRef | undefined {
+  const t = ctx.tokens;
+  let says = false;
+  for (let k = from; k < Math.min(s.tokenEnd, from + 12); k++) if (/^(city|town)$/.test(t[k]?.lower ?? '') && t[k - 1]?.lower === 'the') says = true;
+  if (!says) return undefined;
+  let best: PlaceRef | undefined;
+  for (const p of ctx.places) {
+    if (p.sentence < s.index - 3 || p.tokenStart >= from || p.id.endsWith('@XZ')) continue;
+    // a region or a sea is not "the city"
+    const kind = ctx.gazetteer.place(p.id)?.kind;
+    if (kind !== undefined && kind !== 'city') continue;
+    best = p;
+  }
+  return best;
 }
 
 function addEvent(ctx: Context, d: Drafts, c: Cue, kind: ConflictEvent['kind'], actorId: string | undefined, place: PlaceRef, time: TimeExpr | undefined): void {
