@@ -55,3 +55,17 @@ test('"the army and allied armed groups" says nothing of who is allied with whom
   const text = 'The Rapid Support Forces said their fighters were responding to attacks launched from El Obeid by the Sudanese army and allied armed groups.';
   assert.deepEqual(extract({ id: 't', text, published: '2024-06-14' }).alignments, []);
 });
+
+test('a meeting that only may come is not a meeting; one that is expected on a day is', () => {
+  const maybe = meetings('He said a meeting between President William Ruto and President Salva Kiir was possible once a draft was ready.', '2024-02-06');
+  assert.deepEqual(maybe, []);
+  const planned = meetings('Secretary of State Antony Blinken is expected to have a pull-aside meeting with Kenyan President William Ruto on Thursday.', '2024-02-06');
+  assert.ok(planned.some((x) => x.startsWith('@antony-blinken+@william-ruto')), planned.join('; '));
+});
+
+test('"arrived in Kabul for talks with the president" is a meeting there; delegations sitting down together are the round, not a side meeting', () => {
+  const visit = meetings('Special envoy Zalmay Khalilzad arrived in Kabul on Friday for talks with President Ashraf Ghani before heading to Qatar.', '2019-07-27');
+  assert.ok(visit.some((x) => x.startsWith('@zalmay-khalilzad+@ashraf-ghani')), visit.join('; '));
+  const sitting = meetings('Delegations from Russia, Iran and Turkey sat down with a government team headed by Ambassador Bashar al-Jaafari and an opposition delegation led by Ahmed Tohme.', '2018-07-30');
+  assert.deepEqual(sitting, []);
+});

@@ -160,6 +160,7 @@ function readDemands(ctx: Context, d: Drafts, s: Sentence): void {
 
 const TALKS_NOUNS = /^(talks|negotiations|discussions|consultations)$/;
 const SITTING_NOUNS = /^(summit|round|session|congress|conference)$/;
+const MEETING_MAYBE = /^(possible|could|would|might|may|if|proposed|propose|hopes|hoped|hoping|wants|wanted|ready|willing|invited|invitation|offered)$/;
 const MEETING_CLAUSE = /^(;|that|which|who|while|but|said|says|as)$/;
 
 /** Meetings between named people (or actors) outside a round. */
@@ -168,8 +169,8 @@ function readMeetings(ctx: Context, d: Drafts, si: number): void {
   // a sentence about a round's talks is read by the round rules, not as a side meeting
   const meetings = ctx.cues(si, 'meeting');
   if (meetings.length === 0) return;
-  // ("held talks with" is itself the meeting verb)
-  const inVerb = (c: { readonly start: number }): boolean => meetings.some((m) => m.start < c.start && c.start < m.end);
+  // ("held talks with" is itself the meeting verb, and so is "for talks with" after a visit)
+  const inVerb = (c: { readonly start: number }): boolean => meetings.some((m) => (m.start < c.start || (m.start === c.start && /^(for|held|hold|holds|had|have)$/.test(t[m.start - 1]?.lower ?? ''))) && c.start < m.end);
   // "Putin and Zelensky held a separate meeting" says it is a side meeting, whatever else the sentence holds
   const explicit = meetings.some((m) => m.entry.id === 'meeting:held-meeting');
   if (!explicit && (ctx.cues(si, 'track').some((c) => TALKS_NOUNS.test(t[c.end - 1]?.lower ?? '') && !inVerb(c))
@@ -181,6 +182,13 @@ function readMeetings(ctx: Context, d: Drafts, si: number): void {
 /** One meeting verb: who met whom (and, where each one met is dated, one meeting per person met). */
 function readMeeting(ctx: Context, d: Drafts, si: number, c: Cue): void {
   const t = ctx.tokens;
+  // "a meeting between Putin and Zelensky was possible": a meeting that may come is not one that was
+  for (let k = Math.max(0, c.start - 4); k < c.end + 12 && k < t.length; k++) {
+    if (k >= c.end && (t[k]?.text === ',' || MEETING_CLAUSE.test(t[k]?.lower ?? ''))) break;
+    if (MEETING_MAYBE.test(t[k]?.lower ?? '')) return;
+  }
+  // "Delegations from the three guarantor states sat down with a government team": the sitting itself, read as a round
+  if (ctx.cues(si, 'delegation').some((x) => /^(delegation|delegations|team|teams)$/.test(t[x.end - 1]?.lower ?? ''))) return;
   let subj = subjectBefore(ctx, si, c.start).filter((a) => a.kind === 'person' || a.kind === 'state' || a.kind === 'org');
   if (subj.length === 0) subj = participleSubject(ctx, si, c);
   // "Zelensky, who met Putin for the first time"
@@ -221,7 +229,9 @@ function addMeeting(d: Drafts, participants: string[], place: PlaceRef | undefin
 /** "Macron travelled to Moscow and Kyiv, holding talks with …": the participle's subject is the sentence's. */
 function participleSubject(ctx: Context, si: number, c: Cue): ActorRef[] {
   const t = ctx.tokens;
-  if (t[c.start - 1]?.text !== ',' || !/ing$/.test(t[c.start]?.lower ?? '')) return [];
+  // "Khalilzad arrived in Kabul on Friday for talks with Ghani": the visitor
+  const visit = t[c.start - 1]?.lower === 'for';
+  if (!visit && (t[c.start - 1]?.text !== ',' || !/ing$/.test(t[c.start]?.lower ?? ''))) return [];
   const head = ctx.actorsIn(si).find((a) => a.kind !== 'adj' && a.tokenEnd <= c.start);
   return head?.kind === 'person' ? [head] : [];
 }
