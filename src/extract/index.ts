@@ -41,6 +41,7 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
   // size limit (see ../tune.ts), where one long extract() would run unoptimised
   addSittingsOfNamedTracks(ctx, drafts);
   seatBrokers(ctx, drafts, brokerRoles(ctx, drafts));
+  seatMediatorsAtTheirSitting(drafts);
   resolveUnnamedDeal(drafts);
   settleProcesses(ctx, drafts);
   placeMeetings(ctx, drafts);
@@ -96,6 +97,21 @@ function seatBrokers(ctx: Ctx, drafts: Drafts, brokers: ReadonlyMap<string, Brok
         const p = drafts.processes.get(r.process);
         if (p && !p.sponsors.includes(base)) p.sponsors.push(base);
       }
+    }
+  }
+}
+
+/** "after three months of talks mediated by Qatar": a mediator named in a sentence about a sitting sat at it. */
+function seatMediatorsAtTheirSitting(drafts: Drafts): void {
+  for (const r of drafts.rounds) {
+    const p = drafts.processes.get(r.process);
+    if (!p || p.sponsors.length === 0) continue;
+    for (const ev of p.evidence) {
+      const id = ev.slot?.startsWith('sponsors.') ? ev.slot.slice('sponsors.'.length) : undefined;
+      // only who the text says mediated: a sponsor ("UN-sponsored talks") need not sit at the table
+      if (!id || !p.mediators.has(id) || [...r.participants.values()].some((x) => x.role !== 'host' && x.actor.replace(/\.GOV$/, '') === id)) continue;
+      if (!r.evidence.some((e) => e.sentence === ev.sentence && e.slot === undefined)) continue;
+      addParticipant(r, id, 'mediator', ev);
     }
   }
 }

@@ -112,3 +112,15 @@ test('earlier talks in another country named bare are that country\'s talks, not
   assert.ok(got.some((r) => r.startsWith('morocco ')), got.join('; '));
   assert.ok(!got.some((r) => r.startsWith('geneva') && r.includes(' 2016 ')), got.join('; '));
 });
+
+test('a mediator named in a sentence about a sitting sits at it; a sponsor only said to back the talks does not', () => {
+  const text = [
+    'DOHA — The government of Chad and the FACT rebels signed a declaration in the Qatari capital on Saturday, after five months of talks mediated by Qatar.',
+    'Last month, another UN-sponsored round in Geneva fell through.',
+  ].join('\n\n');
+  const got = extract({ id: 't', text, published: '2022-08-08' }).rounds;
+  const doha = got.find((r) => r.process === 'doha');
+  assert.ok(doha?.participants?.some((p) => p.actor === 'QAT' && p.role === 'mediator'), JSON.stringify(doha?.participants));
+  const geneva = got.find((r) => r.process === 'geneva');
+  assert.ok(!geneva?.participants?.some((p) => p.actor === 'UN'), JSON.stringify(geneva?.participants));
+});
