@@ -65,7 +65,7 @@ export function resolveActor(ctx: Context, ref: ActorRef): string[] {
 
 const mainGroupCache = new WeakMap<Context, Map<string, string | undefined>>();
 
-function mainGroup(ctx: Context, iso: string): string | undefined {
+export function mainGroup(ctx: Context, iso: string): string | undefined {
   let byIso = mainGroupCache.get(ctx);
   if (!byIso) {
     byIso = new Map();

@@ -69,3 +69,14 @@ test('"arrived in Kabul for talks with the president" is a meeting there; delega
   const sitting = meetings('Delegations from Russia, Iran and Turkey sat down with a government team headed by Ambassador Bashar al-Jaafari and an opposition delegation led by Ahmed Tohme.', '2018-07-30');
   assert.deepEqual(sitting, []);
 });
+
+test('a side of the war asks the other side, not the broker the story names most', () => {
+  const text = [
+    'ASTANA — The Russia-brokered talks on Syria resumed on Monday, with Russia, Iran and Turkey as guarantors.',
+    'Russian officials said Russia would press for a lasting truce, and Russian diplomats met both delegations.',
+    'The Syrian opposition demanded the release of prisoners held in government jails.',
+  ].join('\n\n');
+  const got = extract({ id: 't', text, published: '2018-05-14' }).demands.map((x) => `${x.actor} ${x.kind} ${x.target}`);
+  assert.ok(got.includes('SYR.OPP prisoners SYR.GOV'), got.join('; '));
+  assert.ok(!got.some((x) => x.endsWith(' RUS')), got.join('; '));
+});

@@ -2,7 +2,7 @@
 // opposition's insistence that Assad should cede power"), meetings and conflict events.
 import type { Sentence, TimeExpr } from '../nlp/index.js';
 import type { ConflictEvent, DemandKind, Evidence } from '../record.js';
-import { listAt, resolveActor, stateOf } from './actors.js';
+import { brokerRefs, listAt, mainGroup, resolveActor, stateOf } from './actors.js';
 import type { ActorRef, Context, Cue, PlaceRef } from './context.js';
 import { addEvidence, type Drafts } from './draft.js';
 import { placesAfterVerb } from './event-places.js';
@@ -378,10 +378,17 @@ function counterpart(ctx: Context, actor: string | undefined): string[] {
   const st = stateOf(actor.startsWith('@') ? '' : actor);
   if (!ctx.conflict || !st) return [];
   if (st !== ctx.conflict) return [ctx.conflict];
+  // a side of the war asks the other side, not whoever else the story names most (often a mediator)
+  if (/\.(OPP|REB|CIV|PPL)$/.test(actor)) return [`${st}.GOV`];
+  const group = mainGroup(ctx, st);
+  if (group) return [group];
+  // a war between states: the other state the story names most, not one it names as a broker
+  const brokers = new Set<string>();
+  for (const sn of ctx.sentences) for (const b of ctx.cues(sn.index, 'broker')) for (const r of brokerRefs(ctx, sn.index, b).refs) if (r.kind === 'state') brokers.add(r.id);
   const counts = new Map<string, number>();
   for (const a of ctx.actors) {
     const s2 = a.kind === 'state' || a.kind === 'capital' || a.kind === 'sector' ? stateOf(a.id) : undefined;
-    if (s2 && s2 !== st) counts.set(s2, (counts.get(s2) ?? 0) + 1);
+    if (s2 && s2 !== st && !brokers.has(s2)) counts.set(s2, (counts.get(s2) ?? 0) + 1);
   }
   const best = [...counts.entries()].sort((x, y) => y[1] - x[1])[0];
   return best ? [best[0]] : [];
