@@ -80,3 +80,21 @@ test('a side of the war asks the other side, not the broker the story names most
   assert.ok(got.includes('SYR.OPP prisoners SYR.GOV'), got.join('; '));
   assert.ok(!got.some((x) => x.endsWith(' RUS')), got.join('; '));
 });
+
+const aligned = (text: string): string[] => extract({ id: 't', text, published: '2020-01-20' }).alignments.map((a) => `${a.actor} ${a.relation} ${a.target}`);
+
+test('who backs whom, said the ways news says it', () => {
+  const a = aligned('Turkey has sent troops to support Prime Minister Fayez al-Serraj\'s government in Tripoli, while Russia, the UAE and Egypt back Khalifa Haftar\'s Libyan National Army.');
+  assert.ok(a.includes('TUR supports LBY.GOV') || a.includes('TUR supports @fayez-al-serraj'), a.join('; '));
+  for (const x of ['RUS supports GRP:lna', 'ARE supports GRP:lna', 'EGY supports GRP:lna']) assert.ok(a.includes(x), `${x} in ${a.join('; ')}`);
+  const b = aligned('The Saudi-led coalition, which backs the internationally recognised government of Yemen, welcomed the deal. The Iran-aligned Houthis still control Sanaa.');
+  assert.ok(b.includes('SAU supports YEM.GOV'), b.join('; '));
+  assert.ok(b.includes('GRP:houthis ally_of IRN'), b.join('; '));
+  const c = aligned('The rebels hold Idlib. Iran and Russia remain Damascus\'s principal allies in the Syrian war.');
+  assert.ok(c.includes('IRN ally_of SYR') || c.includes('IRN ally_of SYR.GOV'), c.join('; '));
+  assert.ok(c.includes('RUS ally_of SYR') || c.includes('RUS ally_of SYR.GOV'), c.join('; '));
+});
+
+test('"flown back from Brussels" backs no one', () => {
+  assert.deepEqual(aligned('A dinner in Geneva, which UN Secretary-General Antonio Guterres had flown back from Brussels to attend, ended in a shouting match over Cyprus.'), []);
+});

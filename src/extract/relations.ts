@@ -97,15 +97,34 @@ function readAlignments(ctx: Context, d: Drafts, si: number): void {
     if (ctx.actorsIn(si).some((a) => a.tokenStart <= c.start && c.start < a.tokenEnd)) continue;
     let actors: ActorRef[];
     let target: ActorRef | undefined;
+    const word = t[c.end - 1]?.lower ?? '';
     if (t[c.start]?.text === '-') {
       // "Russia-backed forces", "Iran-backed Houthis"
       actors = ctx.actorsIn(si).filter((a) => a.tokenEnd === c.start);
       target = firstActorAfter(ctx, si, c.end, c.end + 3);
+      // "the Iran-aligned Houthis": the Houthis are Iran's allies
+      if (word === 'aligned' && target && actors[0]) [actors, target] = [[target], actors[0]];
     } else {
       actors = subjectBefore(ctx, si, c.start);
-      target = firstActorAfter(ctx, si, c.end, c.end + 6);
+      if (actors.length === 0) actors = whichClauseHead(ctx, si, c.start);
+      // "back"/"support" bare are verbs only with their object right after: "Egypt back Haftar", not "back to the table"
+      const bare = /^(back|support)$/.test(word);
+      if (bare) {
+        const at = c.end + (t[c.end]?.lower === 'the' ? 1 : 0);
+        target = ctx.actorsIn(si).find((a) => (a.titleStart ?? a.tokenStart) === at && a.kind !== 'capital' && a.kind !== 'adj');
+      } else {
+        target = firstActorAfter(ctx, si, c.end, c.end + 6);
+      }
+      // "Iran and Russia remain Damascus's principal allies"
+      if (!target && /^(ally|allies)$/.test(word)) [actors, target] = possessedAllies(ctx, si, c.start);
     }
     if (!target || actors.length === 0) continue;
+    // "Khalifa Haftar's Libyan National Army": the force named after the possessive
+    if (target.kind === 'person' && /^(’|')$/.test(t[target.tokenEnd]?.text ?? '') && t[target.tokenEnd + 1]?.lower === 's') {
+      const after = target.tokenEnd + 2;
+      const owned = ctx.actorsIn(si).find((a) => a.tokenStart === after && a.kind !== 'person');
+      if (owned) target = owned;
+    }
     if (NOT_A_TARGET.test(t[target.tokenEnd]?.lower ?? '')) continue;
     // "the army and allied armed groups": an adjective on a noun it describes, not a relation to it
     if (target.kind === 'collective' && target.tokenStart === c.end && t[c.start]?.text !== '-' && /^(allied|backed|supported)$/.test(t[c.end - 1]?.lower ?? '')) continue;
@@ -118,6 +137,28 @@ function readAlignments(ctx: Context, d: Drafts, si: number): void {
       }
     }
   }
+}
+
+/** "The Saudi-led coalition, which backs …": the phrase the relative clause hangs on. */
+function whichClauseHead(ctx: Context, si: number, at: number): ActorRef[] {
+  const t = ctx.tokens;
+  if (!/^(which|who|that)$/.test(t[at - 1]?.lower ?? '') || t[at - 2]?.text !== ',') return [];
+  const comma = at - 2;
+  const head = ctx.actorsIn(si).filter((a) => a.kind !== 'person' && a.tokenEnd <= comma && a.tokenEnd >= comma - 3);
+  return head.slice(-1);
+}
+
+/** "Iran and Russia remain Damascus's principal allies": the possessor is the ally, the subject before the copula the allies. */
+function possessedAllies(ctx: Context, si: number, at: number): [ActorRef[], ActorRef | undefined] {
+  const t = ctx.tokens;
+  let k = at;
+  while (k > 0 && /^(principal|main|key|closest|close|staunch|strongest|chief|only|last|remaining|regional|traditional|most|important)$/.test(t[k - 1]?.lower ?? '')) k--;
+  if (t[k - 1]?.lower !== 's' || !/^(’|')$/.test(t[k - 2]?.text ?? '')) return [[], undefined];
+  const owner = ctx.actorsIn(si).find((a) => a.tokenEnd === k - 2);
+  if (!owner) return [[], undefined];
+  const cop = owner.tokenStart - 1;
+  if (!/^(remain|remains|are|is|were|was|became|become)$/.test(t[cop]?.lower ?? '')) return [[], undefined];
+  return [listAt(ctx, si, cop, 'backward'), owner];
 }
 
 interface Ask {
