@@ -51,3 +51,15 @@ test('"to reach the agreement" with a named deal in the story is that deal, not 
   const got = deals(text, '2023-05-16');
   assert.deepEqual(got.map((x) => x.split(' ')[0]), ['ceasefire']);
 });
+
+test('a sitting announced to come is an agreement to meet: a conference at its venue between those to sit there', () => {
+  const text = 'BEIJING — China will convene a meeting in Beijing with Iran and Russia on Friday to discuss the nuclear file, the foreign ministry said.';
+  const got = extract({ id: 't', text, published: '2025-03-12' }).agreements.map((a) => `${a.kind} ${a.scope ?? '-'} ${(a.parties ?? []).join('+')}`);
+  assert.ok(got.some((x) => x.startsWith('conference beijing@CN ') && x.includes('IRN') && x.includes('RUS')), got.join('; '));
+});
+
+test('talks held are not an agreement to meet', () => {
+  const text = 'JEDDAH — Delegations of Ukraine and the United States held talks in Jeddah on Tuesday.';
+  const got = extract({ id: 't', text, published: '2025-03-12' }).agreements.map((a) => a.kind);
+  assert.ok(!got.includes('conference'), got.join('; '));
+});

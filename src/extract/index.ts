@@ -5,7 +5,7 @@ import { emptyRecord, type DocMeta, type ParleyRecord } from '../record.js';
 import { brokerRefs, decideConflict, listAt } from './actors.js';
 import { readAgreements } from './agreements.js';
 import { buildContext } from './context.js';
-import { addParticipant, finish, newDrafts, type Drafts, type RoundDraft } from './draft.js';
+import { addParticipant, decideStatus, finish, newDrafts, type Drafts, type RoundDraft } from './draft.js';
 import { readPeople } from './people.js';
 import { readRelations } from './relations.js';
 import { readTalks } from './talks.js';
@@ -45,6 +45,7 @@ export function extract(article: Article, options: ExtractOptions = {}): ParleyR
   resolveUnnamedDeal(drafts);
   settleProcesses(ctx, drafts);
   placeMeetings(ctx, drafts);
+  agreedToMeet(drafts, article.published);
   const record = finish(drafts, doc, article.published);
   return options.evidence === false ? stripEvidence(record) : record;
 }
@@ -113,6 +114,23 @@ function seatMediatorsAtTheirSitting(drafts: Drafts): void {
       if (!r.evidence.some((e) => e.sentence === ev.sentence && e.slot === undefined)) continue;
       addParticipant(r, id, 'mediator', ev);
     }
+  }
+}
+
+/**
+ * A sitting still to come was agreed on: "talks Tuesday with Ukrainian officials in Jeddah",
+ * "China will convene a meeting in Beijing with Iran and Russia". RECORD.md's `conference` is
+ * that agreement, its scope the venue and its parties whoever is to sit there (the host aside).
+ */
+function agreedToMeet(drafts: Drafts, published: string | undefined): void {
+  for (const r of drafts.rounds) {
+    if (!r.venue || decideStatus(r, published) !== 'scheduled') continue;
+    if (drafts.agreements.some((a) => a.kind === 'conference' && a.scope === r.venue)) continue;
+    const parties: string[] = [];
+    for (const p of r.participants.values()) if (p.role !== 'host' && !parties.includes(p.actor.replace(/\.GOV$/, ''))) parties.push(p.actor.replace(/\.GOV$/, ''));
+    const ev = r.evidence[0];
+    if (parties.length < 2 || !ev) continue;
+    drafts.agreements.push({ kind: 'conference', scope: r.venue, parties, evidence: [{ ...ev, rule: 'agreement:conference:scheduled-sitting' }] });
   }
 }
 
