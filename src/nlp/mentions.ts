@@ -5,6 +5,7 @@
 
 import type { Gazetteer, PhraseEntry, PhraseTarget, SectorCode, SectorEntry } from './gazetteer.js';
 import type { Mention, Token } from './types.js';
+import { WordFilter } from './word-filter.js';
 
 /** A state-less sector phrase ("the opposition", "government forces"): the caller resolves the state. */
 export interface SectorCue {
@@ -41,6 +42,8 @@ function lowerKeysOf(gaz: Gazetteer): ReadonlySet<string> {
 interface KeyFilters {
   readonly lowerNames: Uint32Array;
   readonly bareSectors: Uint32Array;
+  /** Every name key: about half the capitalised words are no name, and most of those fail here. */
+  readonly names: WordFilter;
 }
 
 const filtersCache = new WeakMap<Gazetteer, KeyFilters>();
@@ -59,7 +62,7 @@ function lengthMask(keys: Iterable<string>): Uint32Array {
 function filtersOf(gaz: Gazetteer): KeyFilters {
   let f = filtersCache.get(gaz);
   if (!f) {
-    f = { lowerNames: lengthMask(lowerKeysOf(gaz)), bareSectors: lengthMask(gaz.bareSectors.keys()) };
+    f = { lowerNames: lengthMask(lowerKeysOf(gaz)), bareSectors: lengthMask(gaz.bareSectors.keys()), names: new WordFilter(gaz.names.keys()) };
     filtersCache.set(gaz, f);
   }
   return f;
@@ -94,7 +97,7 @@ export function scanMentions(_text: string, tokens: readonly Token[], gaz: Gazet
     let best: PhraseEntry | undefined;
     let end = i + 1;
     // names start with a capital or a digit, but for a handful of keys: most tokens need no lookup
-    const list = t.cap || t.shape === 'number' || (mayBeKey(filters.lowerNames, t.text) && lowerStarts.has(t.text)) ? names.get(t.text) : undefined;
+    const list = (t.cap || t.shape === 'number' || (mayBeKey(filters.lowerNames, t.text) && lowerStarts.has(t.text))) && filters.names.mayHave(t.text) ? names.get(t.text) : undefined;
     if (list !== undefined) {
       for (const e of list) {
         const len = matchExact(tokens, i + 1, e.rest, t.sentence);
