@@ -354,3 +354,11 @@ test('a "Dec." break read lazily: the day lands in the sentence findTimes puts i
   const timesIn = timesBySentence(text, sentences, PUB);
   assert.deepEqual(sentences.map((s) => timesIn(s.index).map((t) => [text.slice(t.start, t.end), t.sentence])), [[['Dec. 7', 0]], [], []]);
 });
+
+test('a weekday with no tense nearby takes its sentence\'s: far after a past verb it is the last one, far after "is due to" the next', () => {
+  // PUB is a Thursday
+  const past = 'Medical charity Medecins Sans Frontieres evacuated patients and staff from the South Hospital in El Fasher on Saturday after fighters stormed the compound.';
+  assert.equal(one(past, 'Saturday').value, '2017-12-16');
+  const future = 'The mediator is due to meet the Deputy Foreign Minister of the transitional government in Havana on Tuesday.';
+  assert.equal(one(future, 'Tuesday').value, '2017-12-26');
+});
