@@ -362,3 +362,9 @@ test('a weekday with no tense nearby takes its sentence\'s: far after a past ver
   const future = 'The mediator is due to meet the Deputy Foreign Minister of the transitional government in Havana on Tuesday.';
   assert.equal(one(future, 'Tuesday').value, '2017-12-26');
 });
+
+test('the reporting verb at the end of a sentence does not date the weekday its clause is about', () => {
+  const s = 'China will convene a meeting in Beijing with Iran and Russia on Friday to discuss the nuclear file, the foreign ministry said.';
+  // published on a Saturday: the Friday just gone is nearer, but "will convene" is the clause's tense
+  assert.equal(one(s, 'Friday', '2017-12-23').value, '2017-12-29');
+});

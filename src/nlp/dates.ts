@@ -285,8 +285,8 @@ function gapWeight(text: string, a: number, b: number, paren: number): number {
   return w;
 }
 
-/** Nearest tense marker within `reach` words either side of [start, end); clause punctuation weighs 2 words. */
-function tenseNear(words: readonly Word[], text: string, start: number, end: number, reach = 8): Tense | undefined {
+/** Nearest tense marker within `back` words before and `ahead` after [start, end); clause punctuation weighs 2 words. */
+function tenseNear(words: readonly Word[], text: string, start: number, end: number, back = 8, ahead = 8): Tense | undefined {
   let bi = -1;
   let ai = words.length;
   for (let i = 0; i < words.length; i++) {
@@ -299,7 +299,7 @@ function tenseNear(words: readonly Word[], text: string, start: number, end: num
   let bestDist = Infinity;
   let dist = 0;
   let edge = start;
-  for (let i = bi; i >= 0 && i > bi - reach; i--) {
+  for (let i = bi; i >= 0 && i > bi - back; i--) {
     const w = words[i];
     if (!w) break;
     dist += 1 + gapWeight(text, w.e, edge, OPEN_PAREN);
@@ -309,7 +309,7 @@ function tenseNear(words: readonly Word[], text: string, start: number, end: num
   }
   dist = 0;
   edge = end;
-  for (let i = ai; i < words.length && i < ai + reach; i++) {
+  for (let i = ai; i < words.length && i < ai + ahead; i++) {
     const w = words[i];
     if (!w) break;
     dist += 1 + gapWeight(text, edge, w.s, CLOSE_PAREN);
@@ -711,9 +711,10 @@ function weekdayCands(ctx: Ctx, out: Cand[], pub: Ymd, p: number): void {
     const mod = m[1]?.toLowerCase();
     const w1 = WEEKDAYS[(m[2] ?? '').toLowerCase()];
     if (w1 === undefined) continue;
-    // a weekday with no tense near it takes the sentence's: "MSF evacuated patients and staff
-    // from the South Hospital in El Fasher on Saturday" is last Saturday, not the next one
-    const tense = tenseAt(ctx, idx, idx + m[0].length) ?? tenseNear(wordsOf(ctx), ctx.s, idx, idx + m[0].length, 40);
+    // a weekday with no tense near it takes its clause's verb, further back: "MSF evacuated patients
+    // and staff from the South Hospital in El Fasher on Saturday" is last Saturday, not the next one
+    // (not further ahead, where the reporting verb stands: "…, the ministry said")
+    const tense = tenseAt(ctx, idx, idx + m[0].length) ?? tenseNear(wordsOf(ctx), ctx.s, idx, idx + m[0].length, 40, 0);
     const v1 = weekdayDate(w1, mod, tense, p);
     const w2 = m[3] ? WEEKDAYS[m[3].toLowerCase()] : undefined;
     const endValue = w2 !== undefined ? fmtDay(v1 + ((w2 - w1 + 7) % 7 || 7)) : undefined;
