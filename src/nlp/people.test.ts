@@ -75,3 +75,10 @@ test('a well-known person written by initials is found through the actor diction
   assert.ok(ps.length >= 2);
   assert.ok(ps.every((p) => p.id === '@mohammed-bin-salman'));
 });
+
+test('a list of names is not an appositive: the title of the last does not describe the first', () => {
+  const text = 'French President Emmanuel Macron hosted Vladimir Putin, Volodymyr Zelensky and German Chancellor Angela Merkel at the Elysee Palace.';
+  const found = people(text);
+  for (const p of found.filter((x) => x.id === '@vladimir-putin')) assert.notEqual(p.affiliation, 'DEU', JSON.stringify(p));
+  assert.equal(found.find((p) => p.id === '@angela-merkel')?.affiliation, 'DEU');
+});

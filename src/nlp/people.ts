@@ -268,11 +268,16 @@ function appositive(sc: SentenceScope, at: number, limit: number): { title?: Tit
   // ", spoke with Russian President …" is a new clause, not a description of the name
   if (!open || !(/^(a|an|the|his|her|its|their|who|currently|now|also|then|acting|deputy|senior|chief|top|former)$/.test(open.lower) || open.cap || mentionStartingAt[at + 1] !== undefined || lexicon.titles.matchAt(tokens, at + 1, limit))) return undefined;
   let affiliation: string | undefined;
+  // "Vladimir Putin, Volodymyr Zelensky and German Chancellor Angela Merkel": a name before any
+  // title makes this a list of people, not a description of the first
+  let capsRun = 0;
   for (let k = at + 1; k < Math.min(limit, at + 14); k++) {
     const t = tokens[k];
     if (!t || t.text === ',' || t.text === '.' || t.text === ';' || t.lower === 'said') break;
     if (lexicon.nonTitles.has(t.lower) || lexicon.titleBlockers.has(t.lower)) return undefined;
     const m = mentionStartingAt[k];
+    capsRun = t.cap && t.shape === 'word' && !m && !lexicon.titles.matchAt(tokens, k, limit) ? capsRun + 1 : 0;
+    if (capsRun >= 2) return undefined;
     if (m && !affiliation) affiliation = affiliationOf(m);
     const inst = input.institutions?.get(k);
     if (inst && !affiliation) affiliation = inst;
