@@ -82,3 +82,10 @@ test('a list of names is not an appositive: the title of the last does not descr
   for (const p of found.filter((x) => x.id === '@vladimir-putin')) assert.notEqual(p.affiliation, 'DEU', JSON.stringify(p));
   assert.equal(found.find((p) => p.id === '@angela-merkel')?.affiliation, 'DEU');
 });
+
+test('a side known of one person does not spread over the next in a list: "Francois Hollande and Chancellor Angela Merkel"', () => {
+  const found = people('Francois Hollande and Chancellor Angela Merkel adopted a declaration.');
+  assert.equal(found.find((p) => p.id === '@angela-merkel')?.affiliation, 'DEU');
+  const lists = people('Russian Foreign Minister Sergei Lavrov and Defense Minister Sergei Shoigu arrived.');
+  assert.equal(lists.find((p) => p.id === '@sergei-shoigu')?.affiliation, 'RUS');
+});

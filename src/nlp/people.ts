@@ -367,11 +367,11 @@ function namesInSentence(st: NameState, s: Sentence): void {
     }
     // the slug is the person's id too: made once per name (ids are a function of the name)
     const id = full.find((q) => q.name === name)?.id ?? `@${slug(name)}`;
-    let affiliation = pre?.affiliation ?? app?.affiliation ?? knownAffiliation.get(id);
-    // "Russian Foreign Minister Sergei Lavrov and Defense Minister Sergei Shoigu": the
-    // adjective distributes over the coordination
-    if (!affiliation && pre && previous?.affiliation && tokens[pre.start - 1]?.lower === 'and') affiliation = previous.affiliation;
-    if (!affiliation && kp?.affiliation) affiliation = kp.affiliation;
+    let affiliation = pre?.affiliation ?? app?.affiliation ?? knownAffiliation.get(id) ?? kp?.affiliation;
+    // "Russian Foreign Minister Sergei Lavrov and Defense Minister Sergei Shoigu": the adjective
+    // before the first title distributes over the coordination (not a side known of the first
+    // person only: "Francois Hollande and Chancellor Angela Merkel")
+    if (!affiliation && pre && previous?.affiliation && previous.rule.startsWith('person:title') && tokens[pre.start - 1]?.lower === 'and') affiliation = previous.affiliation;
     const title = pre?.title ?? app?.title ?? (kp ? known.titleIn(kp, input.year) : undefined);
     const span = pre?.span ?? app?.span;
     const p: PersonMention = {
