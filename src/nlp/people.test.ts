@@ -89,3 +89,8 @@ test('a side known of one person does not spread over the next in a list: "Franc
   const lists = people('Russian Foreign Minister Sergei Lavrov and Defense Minister Sergei Shoigu arrived.');
   assert.equal(lists.find((p) => p.id === '@sergei-shoigu')?.affiliation, 'RUS');
 });
+
+test('a rank word before a title in apposition is part of it: "the deputy chief negotiator"', () => {
+  const [p] = people('Lena Marsh, the deputy chief negotiator for Sudan, said it was time.');
+  assert.equal(p?.title, 'negotiator');
+});

@@ -32,6 +32,7 @@ const NOT_NAME: ReadonlySet<string> = new Set(NAME_WORDS.not_name);
 const ORG_TAIL: ReadonlySet<string> = new Set(NAME_WORDS.org_tail);
 // Appositive titles of these classes are posts in their own right; others ("director", "vice
 // president") need the employer written before them to count ("a State Department official").
+const RANK_ONLY = /^(deputy|vice|assistant|acting)$/;
 const SELF_STANDING = new Set(['head_of_state', 'head_of_government', 'foreign_minister', 'defense_minister', 'envoy', 'negotiator', 'spokesperson', 'commander']);
 const PARTICLES: ReadonlySet<string> = new Set(NAME_WORDS.particles);
 const HONORIFICS: ReadonlySet<string> = new Set(NAME_WORDS.honorifics);
@@ -281,7 +282,9 @@ function appositive(sc: SentenceScope, at: number, limit: number): { title?: Tit
     if (m && !affiliation) affiliation = affiliationOf(m);
     const inst = input.institutions?.get(k);
     if (inst && !affiliation) affiliation = inst;
-    const tm = lexicon.titles.matchAt(tokens, k, limit);
+    // "the deputy chief negotiator": a bare rank word before a title is part of that title
+    let tm = lexicon.titles.matchAt(tokens, k, limit);
+    if (tm && tm.end === k + 1 && RANK_ONLY.test(tokens[k]?.lower ?? '')) tm = lexicon.titles.matchAt(tokens, k + 1, limit) ?? tm;
     if (tm && !affiliation && !SELF_STANDING.has(tm.entry.payload.title)) return undefined;
     if (tm) {
       // the affiliation may also follow: "commander of Pacific Air Forces and ... for U.S. Command"
