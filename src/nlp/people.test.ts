@@ -94,3 +94,9 @@ test('a rank word before a title in apposition is part of it: "the deputy chief 
   const [p] = people('Lena Marsh, the deputy chief negotiator for Sudan, said it was time.');
   assert.equal(p?.title, 'negotiator');
 });
+
+test('"Sheikh" inside a name is part of it: "President Hassan Sheikh Mohamud"', () => {
+  const [p] = people('Somali President Hassan Sheikh Mohamud met the envoy in Mogadishu on Monday.');
+  assert.equal(p?.id, '@hassan-sheikh-mohamud');
+  assert.equal(p?.affiliation, 'SOM');
+});

@@ -23,7 +23,7 @@ export interface PersonMention {
   readonly rule: string;
 }
 
-const NAME_WORDS = readDataJson<Record<'not_name' | 'org_tail' | 'particles' | 'honorifics', string[]>>('lexicon/names.json');
+const NAME_WORDS = readDataJson<Record<'not_name' | 'org_tail' | 'particles' | 'inner' | 'honorifics', string[]>>('lexicon/names.json');
 
 // Capitalised words that never belong to a person's name.
 const NOT_NAME: ReadonlySet<string> = new Set(NAME_WORDS.not_name);
@@ -35,6 +35,7 @@ const ORG_TAIL: ReadonlySet<string> = new Set(NAME_WORDS.org_tail);
 const RANK_ONLY = /^(deputy|vice|assistant|acting)$/;
 const SELF_STANDING = new Set(['head_of_state', 'head_of_government', 'foreign_minister', 'defense_minister', 'envoy', 'negotiator', 'spokesperson', 'commander']);
 const PARTICLES: ReadonlySet<string> = new Set(NAME_WORDS.particles);
+const INNER: ReadonlySet<string> = new Set(NAME_WORDS.inner);
 const HONORIFICS: ReadonlySet<string> = new Set(NAME_WORDS.honorifics);
 const DELEGATION_WORD = /^(delegation|delegations|team|teams|negotiators|side|negotiating|panel|committee|commission|platform|coalition)$/;
 const ADJOINED = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && a.end === b.start;
@@ -90,6 +91,8 @@ function nameRuns(tokens: readonly Token[], from: number, to: number, blocked: B
         if (n1?.text === '-' && ADJOINED(t, n1) && isNameWord(tokens[j + 2], blocked, j + 2)) { j += 3; continue; }
         break;
       }
+      // "Hassan Sheikh Mohamud": a word that is no name alone, between two name words
+      if (t.cap && INNER.has(t.lower) && isNameWord(tokens[j + 1], blocked, j + 1)) { j += 2; continue; }
       // hyphenated given names: "Ji - ha", "Jean - Yves"
       if (t.text === '-' && ADJOINED(tokens[j - 1], t) && ADJOINED(t, tokens[j + 1]) && tokens[j + 1]?.shape === 'word' && blocked[j + 1] !== 1) { j += 2; continue; }
       // a middle initial: "George W . Bush"
