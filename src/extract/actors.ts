@@ -241,13 +241,16 @@ export function decideConflict(ctx: Context, sponsors: ReadonlySet<string>): str
   }
   for (const p of ctx.places) if (!p.capital) add(p.country, 0.5);
   for (const a of ctx.actors) if (a.kind === 'group') add(ctx.gazetteer.groups.get(a.id)?.country ?? undefined, 2);
+  // a broker is the war's only when the story names no one else ("a Russian-brokered deal" with
+  // Russian peacekeepers all over it is still Armenia and Azerbaijan's)
+  const others = [...score.keys()].some((iso) => !sponsors.has(iso));
   let best: string | undefined;
   let bestScore = 0;
   for (const [iso, sc] of score) {
-    const s = sponsors.has(iso) ? sc * 0.3 : sc;
-    if (s > bestScore) {
+    if (others && sponsors.has(iso)) continue;
+    if (sc > bestScore) {
       best = iso;
-      bestScore = s;
+      bestScore = sc;
     }
   }
   return best;

@@ -63,3 +63,13 @@ test('talks held are not an agreement to meet', () => {
   const got = extract({ id: 't', text, published: '2025-03-12' }).agreements.map((a) => a.kind);
   assert.ok(!got.includes('conference'), got.join('; '));
 });
+
+test('a deal brokered by an adjective-named state ("a Russian-brokered deal") is about the war of the sides, not of the broker', () => {
+  const text = [
+    'Armenia and Azerbaijan agreed to end six weeks of fighting under a Russian-brokered ceasefire signed late on Monday.',
+    'Nearly 2,000 Russian peacekeepers will deploy to the region, the Russian defence ministry said, and Russian troops will guard the corridor.',
+    'Russian officials said the Russian plan would hold.',
+  ].join('\n\n');
+  const deal = extract({ id: 't', text, published: '2020-11-10' }).agreements.find((a) => a.kind === 'ceasefire');
+  assert.ok(deal && deal.scope !== 'RUS', JSON.stringify(deal));
+});

@@ -180,7 +180,8 @@ function placeMeetings(ctx: Ctx, drafts: Drafts): void {
 function brokersNamed(ctx: Ctx): Set<string> {
   const out = new Set<string>();
   for (const s of ctx.sentences) {
-    for (const b of ctx.cues(s.index, 'broker')) for (const r of brokerRefs(ctx, s.index, b).refs) if (r.kind === 'state') out.add(r.id);
+    // "a Russian-brokered deal": the adjective names the broker as well as the state's name does
+    for (const b of ctx.cues(s.index, 'broker')) for (const r of brokerRefs(ctx, s.index, b).refs) if (r.kind === 'state' || r.kind === 'adj') out.add(r.id);
   }
   return out;
 }

@@ -425,7 +425,7 @@ function counterpart(ctx: Context, actor: string | undefined): string[] {
   if (group) return [group];
   // a war between states: the other state the story names most, not one it names as a broker
   const brokers = new Set<string>();
-  for (const sn of ctx.sentences) for (const b of ctx.cues(sn.index, 'broker')) for (const r of brokerRefs(ctx, sn.index, b).refs) if (r.kind === 'state') brokers.add(r.id);
+  for (const sn of ctx.sentences) for (const b of ctx.cues(sn.index, 'broker')) for (const r of brokerRefs(ctx, sn.index, b).refs) if (r.kind === 'state' || r.kind === 'adj') brokers.add(r.id);
   const counts = new Map<string, number>();
   for (const a of ctx.actors) {
     const s2 = a.kind === 'state' || a.kind === 'capital' || a.kind === 'sector' ? stateOf(a.id) : undefined;
