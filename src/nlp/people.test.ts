@@ -100,3 +100,10 @@ test('"Sheikh" inside a name is part of it: "President Hassan Sheikh Mohamud"', 
   assert.equal(p?.id, '@hassan-sheikh-mohamud');
   assert.equal(p?.affiliation, 'SOM');
 });
+
+test('a monarch goes by one name: "Emperor Naruhito", "King Salman"; a lone surname after another title still waits', () => {
+  const found = people('Ruto was received by Emperor Naruhito in Tokyo, and later by Saudi Arabia\'s King Salman.');
+  assert.ok(found.some((p) => p.id === '@naruhito' && p.title === 'head_of_state'), JSON.stringify(found));
+  assert.ok(found.some((p) => p.id === '@salman' && p.affiliation === 'SAU'), JSON.stringify(found));
+  assert.ok(!people('Foreign Minister Lavrov arrived on Monday.').some((p) => p.id === '@lavrov'));
+});

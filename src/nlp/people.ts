@@ -32,6 +32,7 @@ const NOT_NAME: ReadonlySet<string> = new Set(NAME_WORDS.not_name);
 const ORG_TAIL: ReadonlySet<string> = new Set(NAME_WORDS.org_tail);
 // Appositive titles of these classes are posts in their own right; others ("director", "vice
 // president") need the employer written before them to count ("a State Department official").
+const MONARCH = /^(emperor|empress|king|queen|emir|sultan)$/;
 const RANK_ONLY = /^(deputy|vice|assistant|acting)$/;
 const SELF_STANDING = new Set(['head_of_state', 'head_of_government', 'foreign_minister', 'defense_minister', 'envoy', 'negotiator', 'spokesperson', 'commander']);
 const PARTICLES: ReadonlySet<string> = new Set(NAME_WORDS.particles);
@@ -356,7 +357,10 @@ function namesInSentence(st: NameState, s: Sentence): void {
     const spoken = isSpeaker(sc, run, s);
     const honorific = HONORIFICS.has(tokens[run.start - 1]?.lower ?? '') || (tokens[run.start - 1]?.text === '.' && HONORIFICS.has(tokens[run.start - 2]?.lower ?? ''));
     if (ORG_TAIL.has(tokens[run.end]?.lower ?? '')) continue;
-    if (words < 2) {
+    // "Emperor Naruhito", "King Salman": a monarch goes by one name; anyone else's lone word
+    // waits to be read as the surname of someone named in full
+    const monarch = pre !== undefined && MONARCH.test(tokens[pre.span[1] - 1]?.lower ?? '') && !surnameSoFar.has(tokens[run.start]?.lower ?? '');
+    if (words < 2 && !monarch) {
       pending.push({ run, sentence: s });
       continue;
     }
