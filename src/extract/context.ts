@@ -2,7 +2,7 @@
 // (gazetteer, people, collective nouns), times, ordinals and cue matches per sentence.
 import type { Article } from '../ingest/index.js';
 import {
-  findDurations, scanMentions, findOrdinals, findPeople, timesBySentence, loadGazetteer, loadLexicon, splitSentences,
+  findDurations, scanMentions, findOrdinals, findPeople, placesInNames, timesBySentence, loadGazetteer, loadLexicon, splitSentences,
   slug, tokenize, withTokenRanges,
   type CueClass, type CuePayload, type Duration, type Gazetteer, type Lexicon, type Mention, type PersonMention,
   type PhraseMatch, type RoundOrdinal, type Sentence, type TimeExpr, type Token,
@@ -205,7 +205,7 @@ export function buildContext(article: Article): Context {
   const covered = new Uint8Array(tokens.length);
   const actors: ActorRef[] = [];
   const places: PlaceRef[] = [];
-  refsFromMentions(text, mentions, gazetteer, covered, actors, places);
+  refsFromMentions(text, placesInNames(tokens, mentions, people), gazetteer, covered, actors, places);
   refsFromPeople(people, covered, actors);
   for (const c of scan.cues) {
     actors.push(actorRef(`?.${c.sector}`, c.tokenStart, c.tokenEnd, c.sentence, 'collective', c.rule, undefined, c.sector, undefined));

@@ -5,7 +5,7 @@ export { splitSentences, withTokenRanges } from './sentences.js';
 export { tokenize } from './tokens.js';
 export { loadGazetteer, type Gazetteer, type PlaceInfo, type StateInfo } from './gazetteer.js';
 export { findMentions, scanMentions, type SectorCue } from './mentions.js';
-export { findPeople, type PersonMention } from './people.js';
+export { findPeople, placesInNames, type PersonMention } from './people.js';
 export { findTimes, findDurations, timesBySentence, type Duration } from './dates.js';
 export { findOrdinals, parseOrdinal, parseCardinal, parseRoman, type RoundOrdinal, type RelativeRound } from './ordinals.js';
 export { loadLexicon, type Lexicon, type CueClass, type CuePayload } from './lexicon.js';

@@ -107,3 +107,9 @@ test('a monarch goes by one name: "Emperor Naruhito", "King Salman"; a lone surn
   assert.ok(found.some((p) => p.id === '@salman' && p.affiliation === 'SAU'), JSON.stringify(found));
   assert.ok(!people('Foreign Minister Lavrov arrived on Monday.').some((p) => p.id === '@lavrov'));
 });
+
+test('a one-word town right before a name is a first name, not a place: "Ramon Acosta Vera"', () => {
+  const [p] = people('Its chief negotiator, Ramon Acosta Vera, said the group did not ask for this war.');
+  assert.equal(p?.id, '@ramon-acosta-vera');
+  assert.equal(p?.title, 'negotiator');
+});

@@ -508,6 +508,22 @@ function blockedFor(n: number): Blocked {
   return blockedBuffer;
 }
 
+const WHERE = /^(in|at|from|near|to|into|outside|inside|toward|towards|around|across|via|between|of)$/;
+
+/** "Ramon Acosta Vera", "Victoria Nuland": a one-word town in the gazetteer, not after a word of place, right before a name word, is a first name. */
+function firstNameNotPlace(tokens: readonly Token[], m: Mention, blocked: Blocked): boolean {
+  if (m.kind !== 'place' || m.tokenEnd !== m.tokenStart + 1) return false;
+  if (WHERE.test(tokens[m.tokenStart - 1]?.lower ?? '')) return false;
+  const next = tokens[m.tokenEnd];
+  return isNameWord(next, blocked, m.tokenEnd) && !PARTICLES.has(next?.lower ?? '');
+}
+
+/** Places the person finder read as first names (see firstNameNotPlace): they are no place. */
+export function placesInNames(tokens: readonly Token[], mentions: readonly Mention[], people: readonly PersonMention[]): Mention[] {
+  const inName = (m: Mention): boolean => m.kind === 'place' && people.some((p) => p.tokenStart <= m.tokenStart && m.tokenStart < p.tokenEnd);
+  return mentions.some(inName) ? mentions.filter((m) => !inName(m)) : [...mentions];
+}
+
 export function findPeople(input: PeopleInput): PersonMention[] {
   const { sentences, mentions } = input;
   const known = loadKnownPeople();
@@ -516,8 +532,11 @@ export function findPeople(input: PeopleInput): PersonMention[] {
   // one slot past the last token: a mention may end there
   const mentionEndingAt = new Array<Mention | undefined>(input.tokens.length + 1);
   const mentionStartingAt = new Array<Mention | undefined>(input.tokens.length + 1);
+  const starts = new Set<number>();
+  for (const m of mentions) if (m.kind !== 'person') starts.add(m.tokenStart);
   for (const m of mentions) {
     if (m.kind === 'person') continue;
+    if (!starts.has(m.tokenEnd) && firstNameNotPlace(input.tokens, m, blocked)) continue;
     for (let k = m.tokenStart; k < m.tokenEnd; k++) blocked[k] = 1;
     mentionEndingAt[m.tokenEnd] = m;
     mentionStartingAt[m.tokenStart] = m;
