@@ -113,3 +113,10 @@ test('a one-word town right before a name is a first name, not a place: "Ramon A
   assert.equal(p?.id, '@ramon-acosta-vera');
   assert.equal(p?.title, 'negotiator');
 });
+
+test('whoever signs or co-chairs "for" a side negotiates for it, down the list', () => {
+  const found = people('The accord was signed by Amina Diallo for the Malian government and by Bilal Ag Cherif for the rebels, after months of talks.');
+  assert.ok(found.some((p) => p.id === '@amina-diallo' && p.title === 'negotiator' && p.affiliation === 'MLI.GOV'), JSON.stringify(found));
+  assert.ok(found.some((p) => p.id === '@bilal-ag-cherif' && p.title === 'negotiator'), JSON.stringify(found));
+  assert.ok(!people('The rebels were led by Ahmed Tohme for months.').some((p) => p.title === 'negotiator'));
+});

@@ -151,6 +151,32 @@ interface SentenceScope {
   readonly surnameSoFar: ReadonlyMap<string, PersonMention>;
 }
 
+/**
+ * "The text was signed by Sumbu Sita Mambu for the Congolese government and by Benjamin Mbonimpa
+ * for the rebels", "co-chaired by Ahmad Kuzbari for the government side": whoever signs or chairs
+ * for a side negotiates for it.
+ */
+function signedFor(sc: SentenceScope, run: NameRun): { title: Title; affiliation?: string; rule: string; span: [number, number] } | undefined {
+  const { tokens, mentionStartingAt, s } = sc;
+  if (tokens[run.end]?.lower !== 'for') return undefined;
+  // "by X for Y", and the next of the list: "… and by X for Y", "… and X for Y"
+  const lo = Math.max(s.tokenStart, run.start - 24);
+  let b = run.start - 1;
+  if (tokens[b]?.lower === 'and') b--;
+  else if (tokens[b]?.lower !== 'by') return undefined;
+  // back over the list to its first "by"
+  for (let guard = 0; guard < 4 && b > lo && (tokens[b]?.lower !== 'by' || /^(and|,)$/.test(tokens[b - 1]?.lower ?? '')); guard++) {
+    b = tokens[b]?.lower === 'by' ? b - 2 : b;
+    while (b > lo && tokens[b]?.lower !== 'by') b--;
+  }
+  if (tokens[b]?.lower !== 'by' || !/^(signed|chaired|co-chaired|cochaired|represented|initialled|initialed)$/.test(tokens[b - 1]?.lower ?? '')) return undefined;
+  const k = run.end + 1;
+  // "for the rebels": the side may be read with or without its article
+  const m = mentionStartingAt[k] ?? (tokens[k]?.lower === 'the' ? mentionStartingAt[k + 1] : undefined);
+  const affiliation = m ? affiliationOf(m) : undefined;
+  return { title: 'negotiator', ...(affiliation ? { affiliation } : {}), rule: 'title:signed-for', span: [run.end, Math.max(run.end + 1, m?.tokenEnd ?? k)] };
+}
+
 // A title right before the name, possibly with a "for Syria" / "to the UN" phrase between,
 // and the affiliation right before the title.
 function titleBefore(sc: SentenceScope, at: number, runEnd = at): TitleHit | undefined {
@@ -350,7 +376,7 @@ function namesInSentence(st: NameState, s: Sentence): void {
   let previous: PersonMention | undefined;
   for (const run of runs) {
     const pre = titleBefore(sc, run.start, run.end);
-    let app = pre ? undefined : appositive(sc, run.end, s.tokenEnd);
+    let app = pre ? undefined : appositive(sc, run.end, s.tokenEnd) ?? signedFor(sc, run);
     // "Gen. Charles Brown, commander … for U.S. Indo-Pacific Command": the affiliation may follow
     if (pre && !pre.affiliation) app = appositive(sc, run.end, s.tokenEnd);
     const words = wordCount(tokens, run);
