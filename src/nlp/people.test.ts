@@ -120,3 +120,9 @@ test('whoever signs or co-chairs "for" a side negotiates for it, down the list',
   assert.ok(found.some((p) => p.id === '@bilal-ag-cherif' && p.title === 'negotiator'), JSON.stringify(found));
   assert.ok(!people('The rebels were led by Ahmed Tohme for months.').some((p) => p.title === 'negotiator'));
 });
+
+test('"X, the head of the Russian delegation" negotiates for Russia', () => {
+  const [p] = people('Igor Volkov, the head of the Russian delegation, said the proposals would be reported to Moscow.');
+  assert.equal(p?.title, 'negotiator');
+  assert.equal(p?.affiliation, 'RUS.GOV');
+});

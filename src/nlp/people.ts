@@ -315,7 +315,9 @@ function appositive(sc: SentenceScope, at: number, limit: number): { title?: Tit
     // "the deputy chief negotiator": a bare rank word before a title is part of that title
     let tm = lexicon.titles.matchAt(tokens, k, limit);
     if (tm && tm.end === k + 1 && RANK_ONLY.test(tokens[k]?.lower ?? '')) tm = lexicon.titles.matchAt(tokens, k + 1, limit) ?? tm;
-    if (tm && !affiliation && !SELF_STANDING.has(tm.entry.payload.title)) return undefined;
+    // "the head of the Russian delegation": heading a delegation stands on its own
+    const heads = tm !== undefined && tokens.slice(tm.end, Math.min(limit, tm.end + 5)).some((x) => DELEGATION_WORD.test(x.lower));
+    if (tm && !affiliation && !heads && !SELF_STANDING.has(tm.entry.payload.title)) return undefined;
     if (tm) {
       // the affiliation may also follow: "commander of Pacific Air Forces and ... for U.S. Command"
       if (!affiliation) {
