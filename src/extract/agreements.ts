@@ -113,12 +113,12 @@ function purposeOf(ctx: Context, s: Sentence, c: Cue): Topic | undefined {
   const hi = Math.min(s.tokenEnd, c.end + 24);
   for (const x of topicsAfter(ctx, s.index, c.end, hi)) {
     if (x.topic === 'no_progress' || x.topic === 'agreement' || x.topic === 'conference') continue;
+    // an infinitive ("to pull"), with no other clause between it and the deal
     const to = t[x.start]?.lower === 'to' ? x.start : t[x.start - 1]?.lower === 'to' ? x.start - 1 : -1;
-    // only an infinitive that follows a comma-closed phrase or directly a relative clause's verb
     if (to < 0) continue;
-    let clause = true;
-    for (let k = c.end; k < to; k++) if (/^(;|:|but|while|and|which|who)$/.test(t[k]?.lower ?? '')) clause = false;
-    if (clause) return x.topic;
+    let sameClause = true;
+    for (let k = c.end; k < to; k++) if (/^(;|:|but|while|and|which|who)$/.test(t[k]?.lower ?? '')) sameClause = false;
+    if (sameClause) return x.topic;
   }
   return undefined;
 }
