@@ -255,3 +255,13 @@ export function decideConflict(ctx: Context, sponsors: ReadonlySet<string>): str
   }
   return best;
 }
+
+/** States named as brokers anywhere ("Turkey-brokered", "act as guarantors"): not the conflict's side. */
+export function brokersNamed(ctx: Context): Set<string> {
+  const out = new Set<string>();
+  for (const s of ctx.sentences) {
+    // "a Russian-brokered deal": the adjective names the broker as well as the state's name does
+    for (const b of ctx.cues(s.index, 'broker')) for (const r of brokerRefs(ctx, s.index, b).refs) if (r.kind === 'state' || r.kind === 'adj') out.add(r.id);
+  }
+  return out;
+}

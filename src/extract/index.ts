@@ -2,7 +2,7 @@
 import type { Article } from '../ingest/index.js';
 import { isProbablyEnglishTokens } from '../nlp/index.js';
 import { emptyRecord, type DocMeta, type ParleyRecord } from '../record.js';
-import { brokerRefs, decideConflict, listAt } from './actors.js';
+import { brokersNamed, decideConflict, listAt } from './actors.js';
 import { readAgreements } from './agreements.js';
 import { buildContext } from './context.js';
 import { addParticipant, decideStatus, finish, newDrafts, type Drafts, type RoundDraft } from './draft.js';
@@ -176,15 +176,6 @@ function placeMeetings(ctx: Ctx, drafts: Drafts): void {
   }
 }
 
-/** States named as brokers anywhere ("Turkey-brokered", "act as guarantors"): not the conflict's side. */
-function brokersNamed(ctx: Ctx): Set<string> {
-  const out = new Set<string>();
-  for (const s of ctx.sentences) {
-    // "a Russian-brokered deal": the adjective names the broker as well as the state's name does
-    for (const b of ctx.cues(s.index, 'broker')) for (const r of brokerRefs(ctx, s.index, b).refs) if (r.kind === 'state' || r.kind === 'adj') out.add(r.id);
-  }
-  return out;
-}
 
 /** Unnumbered reports of one process with compatible dates are one round. */
 function mergeUnnumberedRounds(d: ReturnType<typeof newDrafts>): void {

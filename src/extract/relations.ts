@@ -2,7 +2,7 @@
 // opposition's insistence that Assad should cede power"), meetings and conflict events.
 import type { Sentence, TimeExpr } from '../nlp/index.js';
 import type { ConflictEvent, DemandKind, Evidence } from '../record.js';
-import { brokerRefs, listAt, mainGroup, resolveActor, stateOf } from './actors.js';
+import { brokersNamed, listAt, mainGroup, resolveActor, stateOf } from './actors.js';
 import type { ActorRef, Context, Cue, PlaceRef } from './context.js';
 import { addEvidence, type Drafts } from './draft.js';
 import { placesAfterVerb } from './event-places.js';
@@ -424,8 +424,7 @@ function counterpart(ctx: Context, actor: string | undefined): string[] {
   const group = mainGroup(ctx, st);
   if (group) return [group];
   // a war between states: the other state the story names most, not one it names as a broker
-  const brokers = new Set<string>();
-  for (const sn of ctx.sentences) for (const b of ctx.cues(sn.index, 'broker')) for (const r of brokerRefs(ctx, sn.index, b).refs) if (r.kind === 'state' || r.kind === 'adj') brokers.add(r.id);
+  const brokers = brokersNamed(ctx);
   const counts = new Map<string, number>();
   for (const a of ctx.actors) {
     const s2 = a.kind === 'state' || a.kind === 'capital' || a.kind === 'sector' ? stateOf(a.id) : undefined;
